@@ -29,9 +29,13 @@ export function parisLocalToInstant(local: string): Date {
   if (!m) throw new RangeError(`not a local date-time: ${local}`);
   const [, y, mo, d, h, mi, s] = m;
   const naive = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +(s ?? 0));
-  const first = naive - parisOffsetMinutes(new Date(naive)) * 60_000;
-  const second = naive - parisOffsetMinutes(new Date(first)) * 60_000;
-  return new Date(Math.min(first, second));
+  const day = 86_400_000;
+  const before = parisOffsetMinutes(new Date(naive - day)) * 60_000;
+  const after = parisOffsetMinutes(new Date(naive + day)) * 60_000;
+  const valid = [naive - before, naive - after].filter((c) => c + parisOffsetMinutes(new Date(c)) * 60_000 === naive);
+  // Two valid instants: autumn overlap, keep the earlier. None: spring gap,
+  // read with the offset in force before the change (moves forward).
+  return new Date(valid.length > 0 ? Math.min(...valid) : naive - before);
 }
 
 const dateTimeFormatter = new Intl.DateTimeFormat("fr-FR", {

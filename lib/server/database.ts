@@ -116,7 +116,7 @@ export async function assertReachable(url: string, variable = "DATABASE_URL"): P
 /** Applies pending SQL migrations with dbmate (the only migration tool). */
 export async function migrate(url: string, options: { quiet?: boolean } = {}): Promise<void> {
   const binary = resolveBinary();
-  const args = ["--url", url, "--migrations-dir", MIGRATIONS_DIR, "--no-dump-schema", "migrate"];
+  const args = ["--url", withLoopbackSslDisabled(url), "--migrations-dir", MIGRATIONS_DIR, "--no-dump-schema", "migrate"];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -130,6 +130,15 @@ export async function migrate(url: string, options: { quiet?: boolean } = {}): P
       code === 0 ? resolve() : reject(new OperatorError(`Échec des migrations (dbmate, code ${code}) :\n${output.trim()}`)),
     );
   });
+}
+
+/** dbmate's driver insists on TLS unless told; on loopback there is nothing to protect. */
+function withLoopbackSslDisabled(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("sslmode") && ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname)) {
+    parsed.searchParams.set("sslmode", "disable");
+  }
+  return parsed.toString();
 }
 
 /** Creates (or recreates) a database on the server of `adminUrl`; returns its URL. */
