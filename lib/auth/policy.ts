@@ -1,0 +1,38 @@
+/**
+ * The one policy module: every page, route handler and server action asks
+ * `can` / `authorize`. Deny by default: an action without a rule is refused.
+ * Rules live per domain in lib/auth/rules/*.ts and are assembled here.
+ */
+import type { Viewer } from "./actor";
+import { callRules } from "./rules/calls";
+
+/** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
+export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
+
+const RULES = {
+  ...callRules,
+} satisfies Record<string, Rule<never>>;
+
+export type Action = keyof typeof RULES;
+export type ResourceOf<A extends Action> = Parameters<(typeof RULES)[A]>[1];
+
+export function can<A extends Action>(viewer: Viewer, action: A, resource: ResourceOf<A>): boolean {
+  const rule = RULES[action] as Rule<ResourceOf<A>> | undefined;
+  if (!rule) return false;
+  try {
+    return rule(viewer, resource) === true;
+  } catch {
+    return false;
+  }
+}
+
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+  constructor(readonly action: string) {
+    super(`forbidden: ${action}`);
+  }
+}
+
+export function authorize<A extends Action>(viewer: Viewer, action: A, resource: ResourceOf<A>): void {
+  if (!can(viewer, action, resource)) throw new ForbiddenError(action);
+}
