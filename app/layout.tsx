@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provider";
+import { HeaderAuthItem } from "@/components/header-auth-item";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -43,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             serviceTitle="Lauréat"
             serviceTagline="Les appels à projets de l’État, du dépôt à la publication des lauréats"
             homeLinkProps={HOME_LINK}
-            quickAccessItems={[headerFooterDisplayItem]}
+            quickAccessItems={[headerFooterDisplayItem, <HeaderAuthItem key="auth" />]}
           />
           <main id="contenu" tabIndex={-1} className="fr-container fr-my-6w">
             {children}

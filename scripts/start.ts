@@ -7,6 +7,8 @@
  * - serves it with `next start` (or `next dev` with --dev).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/seed";
 import { isDemo, readServerEnv } from "@/lib/env";
@@ -44,11 +46,19 @@ async function main(): Promise<void> {
     for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(30)} ${a.label}`);
   }
 
+  const secret = ensureAuthSecret(env);
   if (!dev) await ensureBuild();
 
   const child = spawn(nextBin(), [dev ? "dev" : "start", "-p", String(env.PORT), "-H", process.env.HOSTNAME ?? "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_MAX: String(poolMax), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: String(poolMax),
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   log(`Lauréat : http://localhost:${env.PORT}`);
 
@@ -63,6 +73,21 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   child.on("exit", (code) => void stop(code ?? 1));
+}
+
+/**
+ * NEXTAUTH_SECRET signs the sessions. Required outside demo mode; in demo mode
+ * one is generated once and kept under the data directory.
+ */
+function ensureAuthSecret(env: ReturnType<typeof readServerEnv>): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (!isDemo(env)) throw new OperatorError("NEXTAUTH_SECRET manquant : générez-en un avec `openssl rand -hex 32`.");
+  const file = path.resolve(env.LAUREAT_DATA_DIR, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 function log(line: string) {

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/session";
+import { SpaceHome } from "@/lib/auth/ui/space-home";
+
+export const metadata: Metadata = { title: "Mon espace" };
+
+export default async function SpacePage() {
+  const actor = await requireActor("/espace");
+  return <SpaceHome actor={actor} />;
+}

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./auth";
+import { expectNoAxeViolations } from "./fixtures";
+
+test("an applicant signs in with a password, reaches their space and signs out", async ({ page }) => {
+  await page.goto("/espace");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
+  await expectNoAxeViolations(page);
+  await signIn(page, DEMO.applicant, undefined, "/espace");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Camille Candidate");
+  await expect(page.getByRole("link", { name: "Mon espace" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL("/");
+  await page.goto("/espace");
+  await expect(page).toHaveURL(/\/connexion/);
+});
+
+test("a wrong password gets one neutral French message", async ({ page }) => {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse électronique").fill(DEMO.applicant);
+  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
+  await page.getByLabel("Adresse électronique").fill("inconnu@example.fr");
+  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
