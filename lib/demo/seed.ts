@@ -122,6 +122,8 @@ function seededRandom(seed: number): () => number {
 }
 
 const SEED_LOCK_KEY = 742_002;
+// Demo value: the jury's deliberation date of the 2021 round is not public.
+const DELIBERATION_LOCKED_AT = parisLocalToInstant("2021-02-26T18:00");
 
 export type SeedResult = { seeded: boolean };
 
@@ -176,6 +178,13 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     opensAt: parisLocalToInstant("2020-11-02T09:00"),
     closesAt: parisLocalToInstant("2020-12-31T23:59"),
     resultsPublishedAt: parisLocalToInstant("2021-03-03T10:00"),
+    deliberationLockedAt: DELIBERATION_LOCKED_AT,
+    grantorName: "Direction interministérielle du numérique (DINUM)",
+    juryComposition: `Un jury de ${round.jury.size} experts de la donnée et de la transformation publique (entrepreneurs, chercheurs, agents publics), dont des membres issus de : ${round.jury.affiliations_seen.join(", ")}.`,
+    nextSteps: [
+      "Un guichet en continu pour les projets de moins de 100 000 €, ouvert à partir du 1er février 2021.",
+      "Un deuxième appel à projets en 2021.",
+    ].join("\n"),
     budgetEnvelopeCents: eurosToCents(5_000_000),
   });
   const rolling = await createCall(tx, {
@@ -225,6 +234,7 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
   await tx.dossier.createMany({
     data: dossiers.map((d, index) => {
       const requestedEuros = 50_000 + Math.round(random() * 85) * 10_000;
+      const laureate = d.status === "LAUREATE";
       // Most dossiers arrive in the last hours: spread over the final 16 hours.
       const submittedAt = new Date(submittedBase + Math.floor(random() * 16 * 60) * 60_000);
       return {
@@ -238,6 +248,9 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
         status: d.status,
         requestedCents: eurosToCents(requestedEuros),
         totalCostCents: eurosToCents(requestedEuros * 2),
+        // Demo figures: 80 % of the request, rounded to the thousand euros.
+        grantedCents: laureate ? eurosToCents(Math.round((requestedEuros * 0.8) / 1000) * 1000) : null,
+        decidedAt: d.status === "LAUREATE" || d.status === "NOT_RETAINED" ? DELIBERATION_LOCKED_AT : null,
         submittedAt,
       };
     }),
@@ -290,6 +303,10 @@ type NewCall = {
   opensAt: Date;
   closesAt: Date | null;
   resultsPublishedAt: Date | null;
+  deliberationLockedAt?: Date;
+  grantorName?: string;
+  juryComposition?: string;
+  nextSteps?: string;
   budgetEnvelopeCents: bigint;
   maxRequestedCents?: bigint;
 };
