@@ -24,6 +24,9 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
  */
 export async function startEmbeddedDatabase(options: { dataDir?: string; port: number }): Promise<EmbeddedDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Extensions the migrations may CREATE (PGlite loads them only when listed).
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const { dataDir, port } = options;
   let releaseLock = () => {};
@@ -33,7 +36,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port: n
   }
   let db: InstanceType<typeof PGlite>;
   try {
-    db = await PGlite.create(dataDir ? { dataDir } : {});
+    db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { unaccent, pg_trgm } });
     await db.query("select 1");
   } catch (error) {
     releaseLock();

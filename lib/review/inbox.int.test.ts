@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/actor.queries";
+import { DEMO_CALL_SLUG, seedDemo } from "@/lib/demo/seed";
+import { db } from "@/lib/server/db";
+import { getInbox } from "./inbox.queries";
+import { parseInboxParams } from "./inbox.schema";
+
+const actorOf = async (email: string): Promise<Actor> => {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  return (await loadActor(user.id))!;
+};
+let staff: Actor;
+
+beforeAll(async () => {
+  await seedDemo(db);
+  staff = await actorOf("instruction@demo.laureat.fr");
+});
+
+const inbox = (params: Record<string, string>, actor = staff) => getInbox(actor, DEMO_CALL_SLUG, parseInboxParams(params).filters);
+
+describe("staff inbox", () => {
+  it("lists the call's 69 dossiers with counts per status", async () => {
+    const page = await inbox({});
+    expect(page!.total).toBe(69);
+    expect(page!.rows).toHaveLength(50);
+    expect(page!.statusCounts).toEqual({ LAUREATE: 18, NOT_RETAINED: 15, NOT_PRESELECTED: 36 });
+  });
+
+  it("is refused to applicants and jurors", async () => {
+    expect(await inbox({}, await actorOf("candidat@demo.laureat.fr"))).toBeNull();
+    expect(await inbox({}, await actorOf("jury@demo.laureat.fr"))).toBeNull();
+    expect(await inbox({}, await actorOf("admin@demo.laureat.fr"))).not.toBeNull();
+  });
+
+  it("searches title, summary and administration in French, ignoring accents", async () => {
+    const byAccentless = await inbox({ q: "donnees maritimes" });
+    expect(byAccentless!.rows.map((r) => r.title)).toContain("ANAIS");
+    const byAdministration = await inbox({ q: "Mobilier national" });
+    expect(byAdministration!.rows.map((r) => r.title)).toEqual(["Numériser les collections textiles historiques du Mobilier national"]);
+    const hostile = await inbox({ q: "'); drop table dossier; --" });
+    expect(hostile!.total).toBe(0);
+    expect(await db.dossier.count()).toBeGreaterThanOrEqual(69);
+  });
+
+  it("filters by status, category, ministry and amount", async () => {
+    const page = await inbox({ statut: "LAUREATE", categorie: "api" });
+    expect(page!.total).toBe(4);
+    const culture = await inbox({ ministere: "CUL", statut: "LAUREATE" });
+    expect(culture!.rows.every((r) => r.ministry === "Ministère de la Culture")).toBe(true);
+    expect(culture!.total).toBe(3);
+    const amounts = await inbox({ min: "500000", max: "600000" });
+    expect(amounts!.rows.every((r) => r.requestedCents >= 50_000_000n && r.requestedCents <= 60_000_000n)).toBe(true);
+  });
+
+  it("pages with a keyset cursor, in a stable order, on every sort", async () => {
+    for (const tri of ["submittedAt", "title", "administration", "requested", "status", "category", "ministry", "reference"]) {
+      for (const ordre of ["asc", "desc"]) {
+        const first = await inbox({ tri, ordre });
+        const second = await inbox({ tri, ordre, apres: first!.next! });
+        const ids = [...first!.rows, ...second!.rows].map((r) => r.id);
+        expect(new Set(ids).size, `${tri} ${ordre}`).toBe(69);
+        expect(second!.next).toBeNull();
+      }
+    }
+  });
+});
