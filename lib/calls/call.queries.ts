@@ -15,11 +15,11 @@ export type CallListItem = {
   closesAt: Date | null;
 };
 
-export async function listPublicCalls(): Promise<CallListItem[]> {
+export async function listPublicCalls(): Promise<(CallListItem & { id: string })[]> {
   return db.call.findMany({
     where: { phase: { in: [...PUBLIC_PHASES] } },
     orderBy: [{ opensAt: "desc" }],
-    select: { slug: true, title: true, summary: true, kind: true, phase: true, opensAt: true, closesAt: true },
+    select: { id: true, slug: true, title: true, summary: true, kind: true, phase: true, opensAt: true, closesAt: true },
   });
 }
 

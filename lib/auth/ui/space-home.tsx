@@ -1,11 +1,14 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { Actor } from "../actor";
+import Link from "next/link";
+import type { CallListItem } from "@/lib/calls/call.queries";
+import { isStaffOn, type Actor } from "../actor";
 import { signOut } from "../sign-in.actions";
 
 const ROLE_LABEL = { APPLICANT: "agent d’une administration candidate", STAFF: "équipe du programme", JURY: "membre du jury", ADMIN: "administrateur" } as const;
 
-export function SpaceHome({ actor }: { actor: Actor }) {
+export function SpaceHome({ actor, calls }: { actor: Actor; calls: (CallListItem & { id: string })[] }) {
   const roles = new Set(actor.grants.map((g) => ROLE_LABEL[g.role]));
+  const staffCalls = calls.filter((c) => isStaffOn(actor, c.id));
   return (
     <>
       <h1>Bonjour {actor.name}</h1>
@@ -13,6 +16,18 @@ export function SpaceHome({ actor }: { actor: Actor }) {
         Connecté en tant que <strong>{actor.email}</strong>
         {roles.size > 0 ? ` — ${[...roles].join(", ")}` : ""}.
       </p>
+      {staffCalls.length > 0 ? (
+        <>
+          <h2 className="fr-h4">Instruction des dossiers</h2>
+          <ul>
+            {staffCalls.map((c) => (
+              <li key={c.slug}>
+                <Link href={`/instruction/appels/${c.slug}`}>{c.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <form action={signOut}>
         <Button type="submit" priority="secondary">
           Se déconnecter

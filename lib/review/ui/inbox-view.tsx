@@ -1,0 +1,196 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import Link from "next/link";
+import { DOSSIER_STATUS_LABEL } from "@/lib/calls/labels";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { formatCents } from "@/lib/money";
+import { formatParisDateTime } from "@/lib/time";
+import type { InboxPage } from "../inbox.queries";
+import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type InboxFilters, type SortKey } from "../inbox.schema";
+
+const COLUMN_LABEL: Record<Column, string> = {
+  reference: "N° de dossier",
+  title: "Projet",
+  administration: "Administration",
+  ministry: "Ministère",
+  category: "Catégorie",
+  requested: "Montant demandé",
+  submittedAt: "Déposé le",
+  status: "Statut",
+};
+
+/** The inbox: a GET form (works without JavaScript, filters live in the URL) and a DSFR table. */
+export function InboxView({ page, filters, ignored }: { page: InboxPage; filters: InboxFilters; ignored: string[] }) {
+  const base = `/instruction/appels/${page.call.slug}`;
+  const sortLink = (key: SortKey) => {
+    const dir = filters.sort === key && filters.dir === "asc" ? "desc" : "asc";
+    return `${base}?${inboxSearchParams({ ...filters, sort: key, dir, after: null })}`;
+  };
+  const cell = (row: InboxPage["rows"][number], column: Column) => {
+    switch (column) {
+      case "reference":
+        return row.reference ?? "—";
+      case "title":
+        return row.title;
+      case "administration":
+        return row.administration;
+      case "ministry":
+        return row.ministry;
+      case "category":
+        return row.category ?? "—";
+      case "requested":
+        return formatCents(row.requestedCents);
+      case "submittedAt":
+        return row.submittedAt ? formatParisDateTime(row.submittedAt) : "—";
+      case "status":
+        return <Badge noIcon small>{DOSSIER_STATUS_LABEL[row.status as DossierStatus]}</Badge>;
+    }
+  };
+  return (
+    <>
+      <h1>Dossiers — {page.call.title}</h1>
+      <ul className="fr-badges-group fr-mb-3w" aria-label="Dossiers par statut">
+        {Object.entries(page.statusCounts).map(([status, count]) => (
+          <li key={status}>
+            <Badge severity="info" noIcon>{`${DOSSIER_STATUS_LABEL[status as DossierStatus]} : ${count}`}</Badge>
+          </li>
+        ))}
+      </ul>
+      {ignored.length > 0 ? (
+        <Alert
+          severity="warning"
+          small
+          className="fr-mb-3w"
+          description={`Paramètres non reconnus, ignorés : ${ignored.join(", ")}.`}
+        />
+      ) : null}
+
+      <form method="get" action={base} className="fr-mb-4w" aria-label="Filtrer les dossiers">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="inbox-q">
+                Rechercher
+                <span className="fr-hint-text">Dans le titre, le résumé et l’administration</span>
+              </label>
+              <input className="fr-input" id="inbox-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-statut">Statut</label>
+              <select className="fr-select" id="inbox-statut" name="statut" defaultValue={filters.statuses[0] ?? ""}>
+                <option value="">Tous</option>
+                {INBOX_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {DOSSIER_STATUS_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-categorie">Catégorie</label>
+              <select className="fr-select" id="inbox-categorie" name="categorie" defaultValue={filters.categories[0] ?? ""}>
+                <option value="">Toutes</option>
+                {page.call.categories.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-ministere">Ministère</label>
+              <select className="fr-select" id="inbox-ministere" name="ministere" defaultValue={filters.ministries[0] ?? ""}>
+                <option value="">Tous</option>
+                {page.ministries.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-6 fr-col-md-2">
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="inbox-min">Montant minimum (€)</label>
+              <input className="fr-input" id="inbox-min" name="min" type="number" min={0} step={1} defaultValue={filters.minEuros ?? ""} />
+            </div>
+          </div>
+          <div className="fr-col-6 fr-col-md-2">
+            <div className="fr-input-group">
+              <label className="fr-label" htmlFor="inbox-max">Montant maximum (€)</label>
+              <input className="fr-input" id="inbox-max" name="max" type="number" min={0} step={1} defaultValue={filters.maxEuros ?? ""} />
+            </div>
+          </div>
+          <fieldset className="fr-col-12 fr-col-md-4 fr-fieldset" aria-labelledby="inbox-colonnes-legend">
+            <legend className="fr-fieldset__legend fr-text--regular" id="inbox-colonnes-legend">Colonnes affichées</legend>
+            {COLUMNS.map((c) => (
+              <div key={c} className="fr-fieldset__element fr-fieldset__element--inline">
+                <div className="fr-checkbox-group fr-checkbox-group--sm">
+                  <input type="checkbox" id={`col-${c}`} name="colonnes" value={c} defaultChecked={filters.columns.includes(c)} />
+                  <label className="fr-label" htmlFor={`col-${c}`}>{COLUMN_LABEL[c]}</label>
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        {filters.sort !== "submittedAt" ? <input type="hidden" name="tri" value={filters.sort} /> : null}
+        {filters.dir === "desc" ? <input type="hidden" name="ordre" value="desc" /> : null}
+        <Button type="submit">Filtrer</Button>{" "}
+        <Link className="fr-btn fr-btn--secondary" href={base}>
+          Réinitialiser
+        </Link>
+      </form>
+
+      <p role="status">{page.total} dossier{page.total > 1 ? "s" : ""} correspond{page.total > 1 ? "ent" : ""} aux filtres.</p>
+      <div className="fr-table fr-table--no-caption">
+        <table>
+          <caption>Dossiers de l’appel</caption>
+          <thead>
+            <tr>
+              {filters.columns.map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  aria-sort={filters.sort === c ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  <Link href={sortLink(c)}>
+                    {COLUMN_LABEL[c]}
+                    <span className="fr-sr-only"> (trier)</span>
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <tr key={row.id}>
+                {filters.columns.map((c) => (
+                  <td key={c}>{cell(row, c)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="fr-mt-2w">
+        {filters.after ? (
+          <Link className="fr-link fr-mr-4w" href={`${base}?${inboxSearchParams({ ...filters, after: null })}`}>
+            Première page
+          </Link>
+        ) : null}
+        {page.next ? (
+          <Link className="fr-link" href={`${base}?${inboxSearchParams({ ...filters, after: page.next })}`}>
+            Page suivante
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
