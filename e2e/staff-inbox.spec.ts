@@ -17,6 +17,12 @@ test("staff search, filter, sort and page the inbox; the URL keeps the filters",
   await expect(page).toHaveURL(/q=donnees\+maritimes/);
   await expect(page.getByRole("cell", { name: "ANAIS" })).toBeVisible();
 
+});
+
+test("filters survive the back button; sorting and keyset pages", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(`${INBOX}?q=donnees+maritimes`);
+  await expect(page.getByRole("cell", { name: "ANAIS" })).toBeVisible();
   await page.goto(`${INBOX}?statut=LAUREATE&categorie=api`);
   await expect(page.getByRole("status")).toHaveText("4 dossiers correspondent aux filtres.");
   await page.goBack();
