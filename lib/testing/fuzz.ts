@@ -219,14 +219,6 @@ function omit(value: Record<string, unknown>, key: string): Record<string, unkno
   return copy;
 }
 
-function isDeepEqualish(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b) && typeof a === typeof b && a !== undefined;
-  } catch {
-    return false;
-  }
-}
-
 // ---------------------------------------------------------------- French messages
 
 /** English or technical text that must never reach a user. */
