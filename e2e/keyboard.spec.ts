@@ -52,20 +52,24 @@ test("every element reached with Tab shows a visible focus indicator", async ({ 
     const report = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
-      const style = (e: Element) => {
-        const s = getComputedStyle(e);
-        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow };
-      };
-      const focused = style(el);
+      // The ring may be drawn on the element, on its ::before/::after (DSFR "enlarge link"
+      // cards and header brand) or on an ancestor through :focus-within.
+      const painters: [Element, string | null][] = [[el, null], [el, "::before"], [el, "::after"]];
+      for (let n = el.parentElement, i = 0; n && i < 4; n = n.parentElement, i++) painters.push([n, null], [n, "::before"], [n, "::after"]);
+      const paint = () =>
+        painters.map(([e, pseudo]) => {
+          const s = getComputedStyle(e, pseudo);
+          return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1, boxShadow: s.boxShadow };
+        });
+      const focused = paint();
       const rect = el.getBoundingClientRect();
       const visible = rect.width > 0 && rect.height > 0 && el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-      // Compare with the same element unfocused.
+      // The same painters with the element unfocused.
       el.blur();
-      const rest = style(el);
+      const rest = paint();
       el.focus({ focusVisible: true } as FocusOptions);
-      const hasOutline = focused.outlineStyle !== "none" && focused.outlineWidth >= 1;
-      const changed = focused.outline !== rest.outline || focused.boxShadow !== rest.boxShadow;
-      return { text: (el.textContent ?? "").trim().slice(0, 40) || el.getAttribute("aria-label") || el.tagName, visible, indicator: (hasOutline || focused.boxShadow !== "none") && changed, focused, rest };
+      const indicator = focused.some((f, i) => (f.ring || f.boxShadow !== "none") && (f.outline !== rest[i]!.outline || f.boxShadow !== rest[i]!.boxShadow));
+      return { text: (el.textContent ?? "").trim().slice(0, 40) || el.getAttribute("aria-label") || el.tagName, visible, indicator, focused: focused[0]!, rest: rest[0]! };
     });
     if (!report) break;
     count++;
@@ -113,7 +117,9 @@ test("display settings work with the keyboard alone and give focus back", async 
   for (let i = 0; i < 4 && (await focusedValue()) !== "dark"; i++) await page.keyboard.press("ArrowDown");
   expect(await focusedValue()).toBe("dark");
   await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
-  await page.keyboard.press("Escape");
+  // Back to the close button with Shift+Tab, close with Enter.
+  for (let i = 0; i < 10 && !/Fermer/.test((await page.evaluate(() => document.activeElement?.textContent)) ?? ""); i++) await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 });
