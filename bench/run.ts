@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const ctx: BenchContext = {
     adminUrl: ADMIN_URL,
     runs: positiveInt("BENCH_RUNS", 3),
-    durationS: positiveInt("BENCH_DURATION", 8),
+    durationS: positiveInt("BENCH_DURATION", 10),
     log: (line) => console.log(`[bench] ${line}`),
   };
   const done: BenchReport[] = [];

@@ -6,9 +6,11 @@
  * and Chromium, opening the page, finds no injected element and runs no
  * injected script. Seeded and bounded: FUZZ_SEED, FUZZ_RUNS (lib/testing/fuzz.ts).
  */
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import pg from "pg";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { FUZZ_RUNS, HTML_PAYLOADS, MARKER, fuzzParameters, hostileString } from "../lib/testing/fuzz";
+import { FUZZ_RUNS, HTML_PAYLOADS, MARKER, UNICODE_EDGE_CASES, fuzzParameters, hostileString } from "../lib/testing/fuzz";
 import { listAppRoutes, urlsFor } from "./routes";
 
 const routes = listAppRoutes();
@@ -78,6 +80,44 @@ for (const route of routes) {
     });
   }
 }
+
+/** The database the app under test uses (scripts/e2e.ts: a server database, or the embedded one on its port). */
+function appDatabaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (process.env.LAUREAT_EMBEDDED_DB_PORT) return `postgres://postgres@127.0.0.1:${process.env.LAUREAT_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+  throw new Error("base de l’application inconnue : lancez ces tests par scripts/e2e.ts");
+}
+
+test("stored hostile content (call title, summary, description, themes, categories) is shown as text, never run", async ({ page }) => {
+  const slug = `fuzz-${Date.now().toString(36)}`;
+  const [title, summary, paragraph, theme, category] = [HTML_PAYLOADS[0], HTML_PAYLOADS[1], HTML_PAYLOADS[5], HTML_PAYLOADS[2], HTML_PAYLOADS[4]];
+  const unicode = UNICODE_EDGE_CASES.filter((u) => u.isWellFormed() && !u.includes("\u0000")).join(" ");
+  const client = new pg.Client({ connectionString: appDatabaseUrl() });
+  await client.connect();
+  const id = randomUUID();
+  try {
+    await client.query(
+      `insert into call (id, slug, title, summary, description, kind, phase, themes, opens_at, budget_envelope_cents)
+       values ($1, $2, $3, $4, $5, 'ROLLING', 'OPEN', $6, now() - interval '1 day', 100)`,
+      [id, slug, title, summary, `${paragraph}\n\n${unicode}\n\n*${HTML_PAYLOADS[3]}*`, [theme, "'; drop table call; --"]],
+    );
+    await client.query(`insert into call_category (id, call_id, key, label, position) values ($1, $2, 'fuzz', $3, 0)`, [randomUUID(), id, category]);
+    for (const url of [`/appels/${slug}`, "/", "/plan-du-site"]) {
+      const response = await page.request.get(url);
+      const html = await response.text();
+      expect(response.status(), url).toBe(200);
+      for (const payload of [title, summary, paragraph, theme, category, HTML_PAYLOADS[3]]) expect(html.includes(payload!), `${url} : charge non échappée`).toBe(false);
+      await checkInChromium(page, url);
+    }
+    // The text itself is shown, exactly as stored.
+    await page.goto(`/appels/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+    await expect(page.locator("main")).toContainText(summary!);
+  } finally {
+    await client.query(`delete from call where id = $1`, [id]);
+    await client.end();
+  }
+});
 
 test("fuzzing is seeded and bounded", () => {
   expect(FUZZ_RUNS).toBeGreaterThan(0);

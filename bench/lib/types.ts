@@ -58,7 +58,7 @@ export type BenchContext = {
   adminUrl: string;
   /** Measured runs per series (BENCH_RUNS, default 3). */
   runs: number;
-  /** Seconds per load run (BENCH_DURATION, default 8). */
+  /** Seconds per load run (BENCH_DURATION, default 10). */
   durationS: number;
   log: (line: string) => void;
 };
