@@ -79,8 +79,16 @@ export async function measureLoad(targets: LoadTarget[], options: LoadOptions): 
   const { runs, durationS, warmupS, log } = options;
   for (const t of targets) await t.probe();
   for (const t of targets) {
+    // Requests still queued from the previous warm-up must not starve this one.
+    if (options.queryCount) await settle(options.queryCount);
     log(`échauffement ${t.label} (${warmupS} s)`);
-    await t.run(warmupS);
+    try {
+      await t.run(warmupS);
+    } catch (error) {
+      // Nothing is reported from a warm-up; a target that never answers fails its measured runs.
+      if (!(error instanceof BenchFailure)) throw error;
+      log(`  échauffement sans réponse : ${error.message}`);
+    }
   }
   const perTarget = targets.map(() => ({ runs: [] as LoadRun[], rssPeak: 0, queries: 0, requests: 0 }));
   for (let run = 1; run <= runs; run++) {
@@ -131,14 +139,16 @@ export async function measureLoad(targets: LoadTarget[], options: LoadOptions): 
 }
 
 /** Waits until the server's query counter stops moving (its in-flight requests are done); returns it. */
-async function settle(queryCount: () => Promise<number>, timeoutMs = 30_000): Promise<number> {
+async function settle(queryCount: () => Promise<number>, timeoutMs = 120_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = await queryCount();
+  let stable = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, 400));
     const now = await queryCount();
-    if (now === last) return now;
-    if (Date.now() > deadline) throw new BenchFailure("le serveur traite encore des requêtes 30 s après la fin d’un run");
+    stable = now === last ? stable + 1 : 0;
+    if (stable >= 2) return now;
+    if (Date.now() > deadline) throw new BenchFailure(`le serveur traite encore des requêtes ${timeoutMs / 1000} s après la fin d’un run`);
     last = now;
   }
 }
