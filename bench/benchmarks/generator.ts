@@ -70,7 +70,7 @@ export const generator: Benchmark = {
       series,
       ratios: [{ label: "débit groupé / boucle ligne à ligne", value: series[0]!.throughput! / series[1]!.throughput!, meaning: "gain de l’insertion groupée sur la même base" }],
       notes: [
-        `Base complète (création, migrations, toutes les tables, ANALYZE) en ${median(bulk.map((b) => b.totalS)).toFixed(1)} s (médiane) ; ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`,
+        `Base complète (création, migrations, toutes les tables, ANALYZE) en ${median(bulk.map((b) => b.totalS)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s (médiane) ; ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`,
         "Pas encore de notes du jury (table absente) : les 1 000 dossiers notés viendront avec le module jury.",
       ],
     };

@@ -88,8 +88,8 @@ export const publicCall: Benchmark = {
         notes: [
           `${CONNECTIONS} connexions, ${ctx.runs} runs de ${ctx.durationS} s par série (alternés), échauffement 3 s ; pool de ${POOL_MAX} connexions PostgreSQL côté app et côté référence SQL.`,
           `Page : ${pageBytes.toLocaleString("fr-FR")} octets ; fichier statique : ${STATIC_BYTES.toLocaleString("fr-FR")} octets.`,
-          `Base générée (graine fixe) : ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")} ; insertion des dossiers à ${Math.round(generated.dossierRowsPerSecond).toLocaleString("fr-FR")} lignes/s.`,
-          "Requêtes SQL / req : compteur de l’app (LAUREAT_QUERY_COUNTER=1) lu avant et après chaque run, divisé par les réponses reçues ; les requêtes en vol à l’arrêt d’un run comptent aussi (biais < 1 %).",
+          `Base générée (graine fixe) : ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`,
+          "Requêtes SQL / req : compteur de l’app (LAUREAT_QUERY_COUNTER=1), sur 20 requêtes envoyées une à une, serveur au repos, après les runs.",
         ],
       };
     } finally {

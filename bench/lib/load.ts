@@ -20,6 +20,8 @@ export type LoadTarget = {
   role: "target" | "baseline";
   probe: () => Promise<void>;
   run: (durationS: number) => Promise<LoadRun>;
+  /** One request, alone: used to count the SQL statements of exactly one request. */
+  once?: () => Promise<void>;
   server?: boolean;
 };
 export type LoadRun = { p50Ms: number; p95Ms: number; p99Ms: number; rps: number; requests: number; errors: number; timeouts: number; non2xx: number };
@@ -39,6 +41,11 @@ export function httpTarget(label: string, role: "target" | "baseline", url: stri
       if (response.status !== expected) throw new BenchFailure(`${label} répond HTTP ${response.status} (attendu ${expected}) à ${url} : rien n’est mesuré`);
     },
     run: (durationS) => loadRun(url, connections, durationS),
+    async once() {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status !== expected) throw new BenchFailure(`${label} répond HTTP ${response.status} (attendu ${expected})`);
+    },
   };
 }
 
@@ -74,6 +81,8 @@ export type LoadOptions = {
   queryCount?: () => Promise<number>;
 };
 
+const QUERY_SAMPLE = 20;
+
 /** Probe and warm up every target, then `runs` rounds, each running every target once (interleaved). */
 export async function measureLoad(targets: LoadTarget[], options: LoadOptions): Promise<Series[]> {
   const { runs, durationS, warmupS, log } = options;
@@ -95,9 +104,8 @@ export async function measureLoad(targets: LoadTarget[], options: LoadOptions): 
     for (const [i, t] of targets.entries()) {
       const acc = perTarget[i]!;
       const sampleServer = t.server === true;
-      // Requests still in flight from the previous run must not count against this one.
+      // Requests still in flight from the previous run must not weigh on this one.
       if (options.queryCount) await settle(options.queryCount);
-      const before = sampleServer && options.queryCount ? await options.queryCount() : 0;
       let rssPeak = sampleServer && options.rssMb ? options.rssMb() : 0;
       const sampler = sampleServer && options.rssMb ? setInterval(() => (rssPeak = Math.max(rssPeak, options.rssMb!())), 250) : undefined;
       let r: LoadRun;
@@ -106,14 +114,20 @@ export async function measureLoad(targets: LoadTarget[], options: LoadOptions): 
       } finally {
         clearInterval(sampler);
       }
-      if (sampleServer && options.queryCount) {
-        acc.queries += (await settle(options.queryCount)) - before;
-        acc.requests += r.requests;
-      }
       acc.rssPeak = Math.max(acc.rssPeak, rssPeak);
       acc.runs.push(r);
       log(`  run ${run}/${runs} ${t.label} : p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, ${r.rps.toFixed(0)}/s, ${r.errors} erreurs, ${r.non2xx} non-2xx`);
     }
+  }
+  // Statements per request, counted on requests sent one at a time to a server at rest: under
+  // load, requests cut off at the end of a run are served (and query) without being counted.
+  for (const [i, t] of targets.entries()) {
+    if (!t.server || !t.once || !options.queryCount) continue;
+    const acc = perTarget[i]!;
+    const before = await settle(options.queryCount);
+    for (let n = 0; n < QUERY_SAMPLE; n++) await t.once();
+    acc.queries = (await settle(options.queryCount)) - before;
+    acc.requests = QUERY_SAMPLE;
   }
   return targets.map((t, i) => {
     const acc = perTarget[i]!;
