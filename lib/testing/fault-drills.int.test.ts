@@ -22,7 +22,12 @@ const kind = inject("databaseKind");
 const databaseUrl = inject("databaseUrl");
 const { pool, clients } = trackedPool(databaseUrl, kind === "embedded" ? 1 : 5);
 const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+// The test database is shared by the run: remove what the drills created (the audit log stays, append-only).
+const createdKeys: string[] = [];
 afterAll(async () => {
+  const ministryIds = createdKeys.map((k) => idempotentId("ministry.register", k));
+  await prisma.administration.deleteMany({ where: { ministryId: { in: ministryIds } } });
+  await prisma.ministry.deleteMany({ where: { id: { in: ministryIds } } });
   await prisma.$disconnect();
   await pool.end().catch(() => {});
 });
@@ -31,6 +36,7 @@ type Input = { idempotencyKey: string; code: string; name: string };
 
 /** Ministry + its first administration + audit event, exactly once per idempotency key. */
 function registerMinistry(input: Input, fault?: (tx: Tx) => Promise<void>) {
+  createdKeys.push(input.idempotencyKey);
   return runWrite(() =>
     prisma.$transaction(async (tx) => {
       const ministryId = idempotentId("ministry.register", input.idempotencyKey);

@@ -5,7 +5,7 @@
  * technical messages.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appendAudit, verifyAuditChain } from "@/lib/audit/audit";
 import { db } from "@/lib/server/db";
@@ -71,6 +71,11 @@ const actors: Record<string, Actor> = {
   anonyme: null,
 };
 const valid = { code: "FUZ", name: "Ministère du fuzzing" };
+// The test database is shared by the run: remove the ministries created here (the audit log stays, append-only).
+const created: string[] = [];
+afterAll(async () => {
+  await db.ministry.deleteMany({ where: { id: { in: created } } });
+});
 const snapshot = () => rowCounts(db, ["ministry", "administration"]);
 
 describe("fuzz kit", () => {
@@ -89,6 +94,7 @@ describe("fuzz kit", () => {
         if (result.ok) {
           accepted++;
           const { id } = result.data as { id: string };
+          created.push(id);
           const row = await db.ministry.findUniqueOrThrow({ where: { id }, select: { name: true } });
           expect(row.name).toBe(String(candidate.name).trim());
           expect(await snapshot()).toMatchObject({ ministry: before.ministry! + 1, audit_event: before.audit_event! + 1 });
