@@ -10,7 +10,8 @@ import { createFreshDatabase, dropDatabase } from "@/lib/server/database";
 import { ensureBuild } from "./build";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_NAME = "laureat_e2e";
+// Several checkouts may share one PostgreSQL server: the name can be overridden.
+const DB_NAME = process.env.E2E_DATABASE_NAME ?? "laureat_e2e";
 
 async function main(): Promise<number> {
   const server = process.env.TEST_DATABASE_URL;
@@ -25,8 +26,14 @@ async function main(): Promise<number> {
     env.LAUREAT_EMBEDDED_DB_PORT = String(Number(process.env.E2E_DB_PORT ?? 54330));
   }
   await ensureBuild();
+  // A server left on the port (an earlier run killed hard) would be tested instead of this build.
+  if (await fetch(`http://127.0.0.1:${PORT}`).then(() => true, () => false)) {
+    throw new Error(`port ${PORT} already answers: stop that server or set E2E_PORT`);
+  }
 
-  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  // Its own process group: stopping it must also stop the next-server process
+  // that `next start` forks, or a stale server keeps the port for the next run.
+  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   const baseUrl = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(baseUrl, app, 120_000);
@@ -36,8 +43,20 @@ async function main(): Promise<number> {
     });
     return result.status ?? 1;
   } finally {
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r).once("error", r));
+    const exited = app.exitCode !== null ? Promise.resolve() : new Promise((r) => app.once("exit", r).once("error", r));
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await exited;
+    // Whatever of the group outlived the launcher (next-server) goes too.
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      process.kill(-app.pid!, "SIGKILL");
+    } catch {
+      // nothing left
+    }
     if (server) await dropDatabase(server, DB_NAME).catch(() => {});
   }
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { countingPool, queryCounterEnabled } from "./query-counter";
 
 export type Db = PrismaClient;
 /** The client handed to a `$transaction` callback. */
@@ -7,6 +8,10 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Used by lib/server/db.ts (the app) and by scripts, tests and benchmarks. */
 export function createPrismaClient(url: string, max = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max, idleTimeoutMillis: 10_000 });
+  const config = { connectionString: url, max, idleTimeoutMillis: 10_000 };
+  // Benchmarks only (LAUREAT_QUERY_COUNTER=1): count the statements sent.
+  const adapter = queryCounterEnabled()
+    ? new PrismaPg(countingPool(config), { disposeExternalPool: true })
+    : new PrismaPg(config);
   return new PrismaClient({ adapter });
 }

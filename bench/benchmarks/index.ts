@@ -1,0 +1,9 @@
+/**
+ * The registry: `npm run bench -- <name>` runs the benchmark of that name,
+ * `all` runs them in this order. One file per benchmark (see bench/README.md).
+ */
+import type { Benchmark } from "../lib/types";
+import { generator } from "./generator";
+import { publicCall } from "./public-call";
+
+export const BENCHMARKS: Benchmark[] = [generator, publicCall];

@@ -1,0 +1,71 @@
+/**
+ * Every page and route handler of the app, read from the `app/` file system,
+ * so that a new page cannot escape the accessibility sweep or the fuzzing.
+ * Dynamic segments are filled from SAMPLE_PARAMS (demo data): a dynamic route
+ * without samples, or samples for a route that no longer exists, fails the
+ * sweep — add the samples when you add the page.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const APP_DIR = path.resolve("app");
+
+export type AppRoute = {
+  /** Route pattern as in the file system, without route groups: "/appels/[slug]". */
+  pattern: string;
+  /** "page" (page.tsx) or "handler" (route.ts). */
+  kind: "page" | "handler";
+  file: string;
+  dynamicSegments: string[];
+};
+
+/** Sample values for each dynamic route, from the demo seed (lib/demo/seed.ts). */
+export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
+  "/appels/[slug]": [{ slug: "donnee-administration-2021" }, { slug: "guichet-continu-petits-projets" }],
+};
+
+export function listAppRoutes(): AppRoute[] {
+  const routes: AppRoute[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        // Private folders (_x) are not routes; route groups ((x)) add no segment.
+        if (name.startsWith("_")) continue;
+        walk(full, /^\(.*\)$/.test(name) ? segments : [...segments, name]);
+      } else if (/^(page|route)\.(tsx|ts|jsx|js)$/.test(name)) {
+        const pattern = "/" + segments.join("/");
+        routes.push({
+          pattern,
+          kind: name.startsWith("page") ? "page" : "handler",
+          file: path.relative(process.cwd(), full),
+          dynamicSegments: segments.filter((s) => s.startsWith("[")).map((s) => s.replace(/^\[+(\.\.\.)?|\]+$/g, "")),
+        });
+      }
+    }
+  };
+  walk(APP_DIR, []);
+  return routes;
+}
+
+/** Concrete URLs of a route: itself when static, one per sample when dynamic. */
+export function urlsFor(route: AppRoute): string[] {
+  if (route.dynamicSegments.length === 0) return [route.pattern];
+  const samples = SAMPLE_PARAMS[route.pattern];
+  if (!samples || samples.length === 0) {
+    throw new Error(`${route.file} : route dynamique sans exemple dans SAMPLE_PARAMS (e2e/routes.ts) — ajoutez-en pour que la page soit vérifiée.`);
+  }
+  return samples.map((params) =>
+    route.pattern.replace(/\[+(?:\.\.\.)?([^\]]+)\]+/g, (_m, key: string) => {
+      const value = params[key];
+      if (value === undefined) throw new Error(`${route.file} : exemple sans valeur pour « ${key} »`);
+      return value.split("/").map(encodeURIComponent).join("/");
+    }),
+  );
+}
+
+/** Samples given for routes that do not exist (any more). */
+export function staleSamples(routes: AppRoute[]): string[] {
+  const patterns = new Set(routes.map((r) => r.pattern));
+  return Object.keys(SAMPLE_PARAMS).filter((p) => !patterns.has(p));
+}
