@@ -22,6 +22,8 @@ export type AppRoute = {
 /** Sample values for each dynamic route, from the demo seed (lib/demo/seed.ts). */
 export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/appels/[slug]": [{ slug: "donnee-administration-2021" }, { slug: "guichet-continu-petits-projets" }],
+  "/instruction/appels/[slug]": [{ slug: "donnee-administration-2021" }],
+  "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
 };
 
 export function listAppRoutes(): AppRoute[] {
