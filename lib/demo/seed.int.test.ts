@@ -51,7 +51,10 @@ describe("demo seed, read back through the app's queries", () => {
     });
     expect(call).toMatchObject({ phase: "DELIBERATION", resultsPublishedAt: null });
     expect(call.deliberationLockedAt).not.toBeNull();
-    const sirets = (await db.administration.findMany({ select: { siret: true } })).map((a) => a.siret);
+    const sirets = (await db.administration.findMany({ where: { dossiers: { some: { call: { slug: DEMO_CALL_SLUG } } } }, select: { siret: true } })).map(
+      (a) => a.siret,
+    );
+    expect(sirets).toHaveLength(30);
     for (const siret of [call.grantorSiret, ...sirets]) {
       expect(siret).toMatch(/^99999\d{9}$/);
       expect(isValidSiret(siret!)).toBe(true);

@@ -77,8 +77,9 @@ export function validateTable(schema: TableSchema, rows: readonly (readonly stri
         default:
           fail(`type ${field.type} non pris en charge par ce validateur`);
       }
-      // Table Schema patterns match the whole value.
-      if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, "u").test(value)) fail(`« ${value} » ne respecte pas le motif ${c.pattern}`);
+      // Table Schema patterns (XML Schema flavour) match the whole value; no `u`
+      // flag: the standard writes escapes such as `\-` that it refuses.
+      if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`).test(value)) fail(`« ${value} » ne respecte pas le motif ${c.pattern}`);
       if (c.enum !== undefined && !c.enum.includes(value)) fail(`« ${value} » hors des valeurs permises`);
       if (c.maxLength !== undefined && [...value].length > c.maxLength) fail(`plus de ${c.maxLength} caractères`);
       if (siretColumns.has(field.name) && !isValidSiret(value)) fail(`« ${value} » n’est pas un SIRET valide (clé de Luhn)`);
