@@ -30,6 +30,8 @@ async function feedEntries(request: APIRequestContext) {
 
 // One story, in order: the embargo, the deliberate act, the public results.
 test.describe.serial("publication of the 2021 results", () => {
+  // Several pages, axe runs and a sign-in per test, on a shared 2-core machine.
+  test.describe.configure({ timeout: 240_000 });
   test("before publication, nothing of the results is visible to anyone but staff", async ({ page, request }) => {
     for (const url of [RESULTS, FIRST_LAUREATE, CSV, JSON_DATA]) {
       expect((await request.get(url)).status(), url).toBe(404);
@@ -70,7 +72,7 @@ test.describe.serial("publication of the 2021 results", () => {
 
     await page.getByText("J’ai relu l’aperçu ci-dessous et je publie ces résultats").click();
     await page.getByRole("button", { name: "Publier les résultats" }).click();
-    await expect(page.getByText("Résultats publiés", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Résultats publiés" })).toBeVisible();
     await expect(page.getByText(/18 lauréats publiés/)).toBeVisible();
 
     // Published once: the form is gone.

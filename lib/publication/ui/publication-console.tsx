@@ -19,13 +19,8 @@ export function PublicationConsole({ call, blocker, preview }: { call: CallForPu
         </li>
         <li>Résultats : {call.resultsPublishedAt ? `publiés le ${formatParisDateTime(call.resultsPublishedAt)}` : "non publiés"}</li>
       </ul>
-      {call.resultsPublishedAt ? (
-        <p>
-          <a href={`/appels/${call.slug}/resultats`}>Voir la page publique des résultats</a>
-        </p>
-      ) : (
-        <PublishForm callId={call.id} blocker={blocker} />
-      )}
+      {/* Always mounted: after publishing, the refreshed page keeps the form's success message. */}
+      <PublishForm callId={call.id} slug={call.slug} published={call.resultsPublishedAt !== null} blocker={blocker} />
       <section aria-labelledby="apercu" className="fr-mt-6w laureat-preview">
         <h2 id="apercu">Aperçu de la page publique</h2>
         <p className="fr-text--sm">La page publique affichera exactement ce contenu.</p>

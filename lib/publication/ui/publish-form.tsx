@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { publishResultsAction, type PublishState } from "../publication.actions";
 
 /** A native form: publishing works without JavaScript too. */
-export function PublishForm({ callId, blocker }: { callId: string; blocker: string | null }) {
+export function PublishForm({ callId, slug, published, blocker }: { callId: string; slug: string; published: boolean; blocker: string | null }) {
   const [state, action, pending] = useActionState<PublishState, FormData>(publishResultsAction, null);
   if (state?.ok) {
     return (
@@ -20,6 +20,13 @@ export function PublishForm({ callId, blocker }: { callId: string; blocker: stri
           </>
         }
       />
+    );
+  }
+  if (published) {
+    return (
+      <p>
+        <a href={`/appels/${slug}/resultats`}>Voir la page publique des résultats</a>
+      </p>
     );
   }
   const error = state && !state.ok ? state : null;
