@@ -7,6 +7,13 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // pg and the PGlite server are Node libraries, never bundled.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  experimental: {
+    // The cached public pages and data (lib/publication/publication.cache.ts)
+    // are derived from the database: kept in memory, they never outlive the
+    // process, so a restored or reseeded database cannot be shadowed by a
+    // cached page from another one (the results embargo included).
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

@@ -5,5 +5,6 @@
 import type { Benchmark } from "../lib/types";
 import { generator } from "./generator";
 import { publicCall } from "./public-call";
+import { publicResults } from "./public-results";
 
-export const BENCHMARKS: Benchmark[] = [generator, publicCall];
+export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults];

@@ -6,6 +6,7 @@
 import type { Viewer } from "./actor";
 import { callRules } from "./rules/calls";
 import { reviewRules } from "./rules/review";
+import { publicationRules } from "./rules/publication";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
@@ -13,6 +14,7 @@ export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
 const RULES = {
   ...callRules,
   ...reviewRules,
+  ...publicationRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

@@ -1,7 +1,7 @@
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 
 /** Where each status stands in the selection funnel. */
-const SUBMITTED: ReadonlySet<DossierStatus> = new Set([
+export const SUBMITTED_STATUSES = [
   "SUBMITTED",
   "UNDER_REVIEW",
   "CORRECTION_REQUESTED",
@@ -10,9 +10,12 @@ const SUBMITTED: ReadonlySet<DossierStatus> = new Set([
   "AUDITIONED",
   "LAUREATE",
   "NOT_RETAINED",
-]);
-const PRESELECTED: ReadonlySet<DossierStatus> = new Set(["PRESELECTED", "AUDITIONED", "LAUREATE", "NOT_RETAINED"]);
-const AUDITIONED: ReadonlySet<DossierStatus> = new Set(["AUDITIONED", "LAUREATE", "NOT_RETAINED"]);
+] as const satisfies readonly DossierStatus[];
+export const PRESELECTED_STATUSES = ["PRESELECTED", "AUDITIONED", "LAUREATE", "NOT_RETAINED"] as const satisfies readonly DossierStatus[];
+export const AUDITIONED_STATUSES = ["AUDITIONED", "LAUREATE", "NOT_RETAINED"] as const satisfies readonly DossierStatus[];
+const SUBMITTED: ReadonlySet<DossierStatus> = new Set(SUBMITTED_STATUSES);
+const PRESELECTED: ReadonlySet<DossierStatus> = new Set(PRESELECTED_STATUSES);
+const AUDITIONED: ReadonlySet<DossierStatus> = new Set(AUDITIONED_STATUSES);
 
 export type FunnelRow = { status: DossierStatus; administrationId: string; ministryId: string };
 

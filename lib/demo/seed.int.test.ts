@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCallFunnel, getPublicCall, listPublicCalls } from "@/lib/calls/call.queries";
 import { verifyPassword } from "@/lib/auth/password";
+import { isValidSiret } from "@/lib/publication/siret";
 import { db } from "@/lib/server/db";
 import round from "./data/france-relance-2021-round1.json" with { type: "json" };
 import { DEMO_ACCOUNTS, DEMO_CALL_SLUG, DEMO_PASSWORD, DEMO_ROLLING_SLUG, seedDemo } from "./seed";
@@ -40,6 +41,23 @@ describe("demo seed, read back through the app's queries", () => {
     for (const d of others) {
       expect(d.title).toMatch(/fictif/);
       expect(d.administration.name).toMatch(/fictif|fictive/);
+    }
+  });
+
+  it("leaves the 2021 results to publish: deliberation locked, fictional but valid SIRETs for the open data", async () => {
+    const call = await db.call.findUniqueOrThrow({
+      where: { slug: DEMO_CALL_SLUG },
+      select: { phase: true, deliberationLockedAt: true, resultsPublishedAt: true, grantorSiret: true },
+    });
+    expect(call).toMatchObject({ phase: "DELIBERATION", resultsPublishedAt: null });
+    expect(call.deliberationLockedAt).not.toBeNull();
+    const sirets = (await db.administration.findMany({ where: { dossiers: { some: { call: { slug: DEMO_CALL_SLUG } } } }, select: { siret: true } })).map(
+      (a) => a.siret,
+    );
+    expect(sirets).toHaveLength(30);
+    for (const siret of [call.grantorSiret, ...sirets]) {
+      expect(siret).toMatch(/^99999\d{9}$/);
+      expect(isValidSiret(siret!)).toBe(true);
     }
   });
 

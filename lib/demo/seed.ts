@@ -1,7 +1,9 @@
 /**
  * Demo data: the France Relance 2021 round (real laureates and their
- * administrations, clearly fictional other dossiers) and an open rolling
- * window. Idempotent: runs in one transaction guarded by an advisory lock and
+ * administrations, clearly fictional other dossiers), in deliberation with
+ * the deliberation locked, ready for staff to publish its results (they were
+ * announced on 3 March 2021), and an open rolling window. SIRETs are
+ * fictional (see `fictionalSiret`). Idempotent: runs in one transaction guarded by an advisory lock and
  * does nothing when the demo call already exists.
  */
 import { randomUUID } from "node:crypto";
@@ -11,6 +13,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { AdministrationKind, DossierStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Db, Tx } from "@/lib/server/prisma";
 import { eurosToCents } from "@/lib/money";
+import { withLuhnCheckDigit } from "@/lib/publication/siret";
 import { parisLocalToInstant } from "@/lib/time";
 
 export const DEMO_CALL_SLUG = "donnee-administration-2021";
@@ -125,6 +128,18 @@ const SEED_LOCK_KEY = 742_002;
 // Demo value: the jury's deliberation date of the 2021 round is not public.
 const DELIBERATION_LOCKED_AT = parisLocalToInstant("2021-02-26T18:00");
 
+/**
+ * FICTIONAL SIRETs, for the demo's open data only: the real SIRETs of the
+ * grantor and of the administrations are not in our facts, and the SCDL
+ * « subventions » standard requires them. Every one starts with 99999 and
+ * carries valid Luhn keys (SIREN and SIRET), so that the CSV validates; none
+ * designates a real establishment.
+ */
+export function fictionalSiret(index: number): string {
+  const siren = withLuhnCheckDigit(`99999${String(index).padStart(3, "0")}`);
+  return withLuhnCheckDigit(`${siren}0001`);
+}
+
 export type SeedResult = { seeded: boolean };
 
 export async function seedDemo(client: Db): Promise<SeedResult> {
@@ -160,10 +175,10 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     ...FICTIONAL_ADMINISTRATIONS.map(([name, code, kind]) => ({ name, code, kind })),
   ];
   await tx.administration.createMany({
-    data: administrations.map(({ name, code, kind }) => {
+    data: administrations.map(({ name, code, kind }, index) => {
       const id = randomUUID();
       administrationId.set(name, id);
-      return { id, name, kind, ministryId: ministryId.get(code)! };
+      return { id, name, kind, ministryId: ministryId.get(code)!, siret: fictionalSiret(index + 1) };
     }),
   });
 
@@ -173,13 +188,16 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     summary: "Cofinancer les projets des administrations de l’État qui exploitent, partagent et ouvrent leurs données.",
     description: DEMO_CALL_DESCRIPTION,
     kind: "CALL",
-    phase: "RESULTS_PUBLISHED",
+    // The jury has deliberated and locked; staff publish the results from the
+    // portal (the demo shows that act, and the e2e test checks the embargo).
+    phase: "DELIBERATION",
     themes: round.call.themes,
     opensAt: parisLocalToInstant("2020-11-02T09:00"),
     closesAt: parisLocalToInstant("2020-12-31T23:59"),
-    resultsPublishedAt: parisLocalToInstant("2021-03-03T10:00"),
+    resultsPublishedAt: null,
     deliberationLockedAt: DELIBERATION_LOCKED_AT,
     grantorName: "Direction interministérielle du numérique (DINUM)",
+    grantorSiret: fictionalSiret(0),
     juryComposition: `Un jury de ${round.jury.size} experts de la donnée et de la transformation publique (entrepreneurs, chercheurs, agents publics), dont des membres issus de : ${round.jury.affiliations_seen.join(", ")}.`,
     nextSteps: [
       "Un guichet en continu pour les projets de moins de 100 000 €, ouvert à partir du 1er février 2021.",
@@ -298,13 +316,14 @@ type NewCall = {
   summary: string;
   description: string;
   kind: "CALL" | "ROLLING";
-  phase: "OPEN" | "RESULTS_PUBLISHED";
+  phase: "OPEN" | "DELIBERATION" | "RESULTS_PUBLISHED";
   themes: string[];
   opensAt: Date;
   closesAt: Date | null;
   resultsPublishedAt: Date | null;
   deliberationLockedAt?: Date;
   grantorName?: string;
+  grantorSiret?: string;
   juryComposition?: string;
   nextSteps?: string;
   budgetEnvelopeCents: bigint;

@@ -17,9 +17,21 @@ export default async function SiteMapPage() {
             {calls.map((c) => (
               <li key={c.slug}>
                 <Link href={`/appels/${c.slug}`}>{c.title}</Link>
+                {c.phase === "RESULTS_PUBLISHED" || c.phase === "ARCHIVED" ? (
+                  <>
+                    {" — "}
+                    <Link href={`/appels/${c.slug}/resultats`}>résultats</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
+        </li>
+        <li>
+          <Link href="/statistiques">Statistiques</Link>
+        </li>
+        <li>
+          <a href="/resultats.atom">Flux Atom des résultats</a> — <a href="/donnees/catalogue.json">catalogue des données ouvertes</a>
         </li>
         <li>
           <Link href="/accessibilite">Accessibilité</Link>

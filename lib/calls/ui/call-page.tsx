@@ -78,6 +78,9 @@ export function CallPage({ call, funnel }: { call: PublicCall; funnel: Funnel | 
       {funnel ? (
         <>
           <h2>En chiffres</h2>
+          <p>
+            <a href={`/appels/${call.slug}/resultats`}>Voir les résultats et les lauréats</a>
+          </p>
           <dl className="laureat-figures" aria-label="Chiffres de l’appel">
             <Figure label="dossiers déposés" value={funnel.submitted} />
             <Figure label="administrations" value={funnel.administrations} />

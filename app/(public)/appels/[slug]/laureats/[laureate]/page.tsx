@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { laureateParams } from "@/lib/publication/params";
+import { getPublishedLaureate } from "@/lib/publication/publication.cache";
+import { siteUrl } from "@/lib/publication/site-url";
+import { LaureatePage } from "@/lib/publication/ui/laureate-page";
+
+// Cached like the results page, invalidated by the same publication.
+export const dynamic = "force-static";
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; laureate: string }> };
+
+async function load(props: Props) {
+  const parsed = laureateParams.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const laureate = await getPublishedLaureate(parsed.data.slug, parsed.data.laureate);
+  if (!laureate) notFound();
+  return laureate;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const l = await load(props);
+  const title = `${l.title} — lauréat`;
+  const url = siteUrl(`/appels/${l.call.slug}/laureats/${l.slug}`);
+  return {
+    title,
+    description: l.summary,
+    alternates: { canonical: url },
+    openGraph: { type: "article", title, description: l.summary, url, siteName: "Lauréat", locale: "fr_FR" },
+    twitter: { card: "summary", title, description: l.summary },
+  };
+}
+
+export default async function LaureateRoute(props: Props) {
+  return <LaureatePage laureate={await load(props)} />;
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { callParams } from "@/lib/publication/params";
+import { getPublishedResults } from "@/lib/publication/publication.cache";
+import { siteUrl } from "@/lib/publication/site-url";
+import { ResultsPage } from "@/lib/publication/ui/results-page";
+
+// Rendered on first visit, then served from the cache until a publication
+// invalidates it (lib/publication/publication.cache.ts). Query strings are ignored.
+export const dynamic = "force-static";
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(props: Props) {
+  const parsed = callParams.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const results = await getPublishedResults(parsed.data.slug);
+  if (!results) notFound();
+  return results;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { call, funnel } = await load(props);
+  const title = `Résultats — ${call.title}`;
+  const description = `${funnel.laureates} lauréats parmi ${funnel.submitted} dossiers déposés par ${funnel.administrations} administrations de ${funnel.ministries} ministères.`;
+  const url = siteUrl(`/appels/${call.slug}/resultats`);
+  return {
+    title,
+    description,
+    alternates: { canonical: url, types: { "application/atom+xml": siteUrl("/resultats.atom") } },
+    openGraph: { type: "article", title, description, url, siteName: "Lauréat", locale: "fr_FR", publishedTime: call.resultsPublishedAt ?? undefined },
+    twitter: { card: "summary", title, description },
+  };
+}
+
+export default async function ResultsRoute(props: Props) {
+  return <ResultsPage results={await load(props)} />;
+}
