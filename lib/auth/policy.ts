@@ -4,6 +4,7 @@
  * Rules live per domain in lib/auth/rules/*.ts and are assembled here.
  */
 import type { Viewer } from "./actor";
+import { accountRules } from "./rules/account";
 import { callRules } from "./rules/calls";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
@@ -11,6 +12,7 @@ export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
 
 const RULES = {
   ...callRules,
+  ...accountRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

@@ -1,6 +1,6 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Actor } from "../actor";
-import { signOut } from "../sign-in.actions";
+import { signOut, signOutEverywhere } from "../sign-in.actions";
 
 const ROLE_LABEL = { APPLICANT: "agent d’une administration candidate", STAFF: "équipe du programme", JURY: "membre du jury", ADMIN: "administrateur" } as const;
 
@@ -13,11 +13,18 @@ export function SpaceHome({ actor }: { actor: Actor }) {
         Connecté en tant que <strong>{actor.email}</strong>
         {roles.size > 0 ? ` — ${[...roles].join(", ")}` : ""}.
       </p>
-      <form action={signOut}>
-        <Button type="submit" priority="secondary">
-          Se déconnecter
-        </Button>
-      </form>
+      <div className="fr-btns-group fr-btns-group--inline-md">
+        <form action={signOut}>
+          <Button type="submit" priority="secondary">
+            Se déconnecter
+          </Button>
+        </form>
+        <form action={signOutEverywhere}>
+          <Button type="submit" priority="tertiary">
+            Se déconnecter de tous les appareils
+          </Button>
+        </form>
+      </div>
     </>
   );
 }
