@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
+import { oidcJwt, oidcProviderFromEnv, oidcSignIn } from "./oidc";
 
 /** Session lifetime: a working day. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -12,8 +13,12 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },
-  providers: [],
+  // Password and e-mail link sign-ins are server actions (lib/auth/*.actions.ts)
+  // that write the same session cookie; next-auth handles the OIDC flow.
+  providers: [oidcProviderFromEnv()].filter((p) => p !== null),
   callbacks: {
+    signIn: oidcSignIn,
+    jwt: oidcJwt,
     session({ session, token }) {
       return { ...session, userId: token.sub ?? null, sessionVersion: typeof token.sv === "number" ? token.sv : null };
     },

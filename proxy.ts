@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, securityHeaders } from "@/lib/security/headers";
+
+/**
+ * Security headers and the per-request CSP nonce (read by app/layout.tsx).
+ * Not an access control: pages, routes and actions ask lib/auth/policy.ts.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders({
+    nonce,
+    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
