@@ -10,16 +10,28 @@ export async function mailbox(): Promise<CaughtMail[]> {
   return (await res.json()) as CaughtMail[];
 }
 
-/** Waits for the newest e-mail to `to` whose subject matches (the app's outbox worker polls every 2 s). */
-export async function waitForMail(to: string, subject: RegExp | string, timeoutMs = 20_000): Promise<CaughtMail> {
+type Subject = RegExp | string;
+const matches = (m: CaughtMail, to: string, subject: Subject) =>
+  m.to.includes(to) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject));
+
+/** How many e-mails to `to` with this subject arrived so far: pass it to waitForMail to wait for the next one. */
+export async function countMail(to: string, subject: Subject): Promise<number> {
+  return (await mailbox()).filter((m) => matches(m, to, subject)).length;
+}
+
+/**
+ * Waits for an e-mail to `to` whose subject matches, beyond the first
+ * `alreadySeen` ones (the app's outbox worker polls every 2 s).
+ */
+export async function waitForMail(to: string, subject: Subject, { alreadySeen = 0, timeoutMs = 20_000 } = {}): Promise<CaughtMail> {
   let found: CaughtMail | undefined;
   await expect
     .poll(
       async () => {
-        found = (await mailbox()).filter((m) => m.to.includes(to) && (typeof subject === "string" ? m.subject === subject : subject.test(m.subject))).at(-1);
+        found = (await mailbox()).filter((m) => matches(m, to, subject))[alreadySeen];
         return !!found;
       },
-      { timeout: timeoutMs, message: `no e-mail to ${to} with subject ${String(subject)}` },
+      { timeout: timeoutMs, message: `no new e-mail to ${to} with subject ${String(subject)}` },
     )
     .toBe(true);
   return found!;
