@@ -53,11 +53,11 @@ test("password reset: a weak password is refused, the link works once, the old p
     const link = linkIn(await waitForMail(account, subject, { alreadySeen }), "/connexion/nouveau-mot-de-passe");
     await page.goto(link);
     await expectNoAxeViolations(page);
-    await page.getByLabel("Nouveau mot de passe").fill("motdepasse123");
+    await page.getByLabel(/^Nouveau mot de passe/).fill("motdepasse123");
     await page.getByLabel("Confirmation du nouveau mot de passe").fill("motdepasse123");
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await expect(page.getByText(/trop courant/)).toBeVisible();
-    await page.getByLabel("Nouveau mot de passe").fill(password);
+    await page.getByLabel(/^Nouveau mot de passe/).fill(password);
     await page.getByLabel("Confirmation du nouveau mot de passe").fill(password);
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await expect(page).toHaveURL(/\/connexion\?mot-de-passe=modifie/);
@@ -67,7 +67,7 @@ test("password reset: a weak password is refused, the link works once, the old p
 
     // The same link a second time: refused, nothing changed.
     await page.goto(link);
-    await page.getByLabel("Nouveau mot de passe").fill("encore une autre phrase");
+    await page.getByLabel(/^Nouveau mot de passe/).fill("encore une autre phrase");
     await page.getByLabel("Confirmation du nouveau mot de passe").fill("encore une autre phrase");
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await expect(page.getByText(LINK_INVALID)).toBeVisible();
@@ -82,13 +82,14 @@ test("password reset: a weak password is refused, the link works once, the old p
 
 test("five failed sign-ins lock the address with a clear message", async ({ page }) => {
   const email = "verrou@example.gouv.fr";
-  await page.goto("/connexion");
   for (let i = 0; i < 5; i++) {
+    await page.goto("/connexion");
     await page.getByLabel("Adresse électronique").fill(email);
     await page.getByLabel("Mot de passe").fill(`mauvais-${i}`);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
   }
+  await page.goto("/connexion");
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe").fill("mauvais-5");
   await page.getByRole("button", { name: "Se connecter" }).click();

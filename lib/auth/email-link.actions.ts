@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
-import { emailLinkRequestSchema, magicLinkSchema, passwordResetSchema } from "./email-link.schema";
+import { emailLinkRequestSchema, LINK_INVALID, LINK_SENT, magicLinkSchema, passwordResetSchema } from "./email-link.schema";
 import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicLink } from "./email-link.mutations";
 import { passwordPolicyErrors } from "./password-policy";
 import { LOCKED_MESSAGE } from "./rate-limit";
@@ -11,11 +11,6 @@ import { safeCallbackPath } from "./sign-in.schema";
 
 export type LinkState = Result<{ message: string }> | null;
 
-/** One answer whether or not the account exists. */
-export const LINK_SENT =
-  "Si un compte correspond à cette adresse, un courriel contenant un lien vient de lui être envoyé. Le lien ne fonctionne qu’une fois et expire rapidement.";
-/** One answer for an unknown, expired or already used link. */
-export const LINK_INVALID = "Ce lien n’est pas valide ou a expiré. Demandez un nouveau lien.";
 
 // Public by design (anonymous visitors sign in with them): the policy has
 // nothing to check before authentication; rate limits and one-time tokens do.

@@ -16,3 +16,9 @@ export const passwordResetSchema = z
     confirmation: z.string().min(1, "Saisissez à nouveau le mot de passe."),
   })
   .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+
+/** One answer whether or not the account exists. */
+export const LINK_SENT =
+  "Si un compte correspond à cette adresse, un courriel contenant un lien vient de lui être envoyé. Le lien ne fonctionne qu’une fois et expire rapidement.";
+/** One answer for an unknown, expired or already used link. */
+export const LINK_INVALID = "Ce lien n’est pas valide ou a expiré. Demandez un nouveau lien.";

@@ -2,6 +2,7 @@ import "server-only";
 import type { Account, Profile } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { TokenSet } from "openid-client";
 import { appendAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/server/db";
 import { OIDC_PROVIDER_ID_CLIENT } from "./oidc.constants";
@@ -29,6 +30,18 @@ export function oidcProviderFromEnv(env: NodeJS.ProcessEnv = process.env): OAuth
     clientSecret: env.OIDC_CLIENT_SECRET,
     authorization: { params: { scope: env.OIDC_SCOPE ?? "openid email profile" } },
     idToken: true,
+    // ProConnect (like most providers) puts the e-mail in the userinfo
+    // response, not in the ID token: ask for it after the ID token was verified.
+    userinfo: {
+      async request({ client, tokens }) {
+        // At run time next-auth passes the verified openid-client TokenSet.
+        const tokenSet = tokens as TokenSet;
+        const info = await client.userinfo(tokenSet);
+        return { ...tokenSet.claims(), ...info } as OidcProfile;
+      },
+    },
+    // ProConnect signs its userinfo responses (a JWT): OIDC_USERINFO_SIGNED_RESPONSE_ALG=RS256.
+    ...(env.OIDC_USERINFO_SIGNED_RESPONSE_ALG ? { client: { userinfo_signed_response_alg: env.OIDC_USERINFO_SIGNED_RESPONSE_ALG } } : {}),
     // state + PKCE + nonce: a forged or replayed callback is refused by next-auth.
     checks: ["pkce", "state", "nonce"],
     profile(profile) {

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { fail, fieldErrorsFromZod, type Err } from "@/lib/server/result";
-import { can } from "./policy";
+import { authorize } from "./policy";
 import { LOCKED_MESSAGE } from "./rate-limit";
 import { clientIp } from "./request-context";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie";
@@ -36,7 +36,9 @@ export async function signOut(): Promise<void> {
 /** Ends every session of the account, on every device, including this one. */
 export async function signOutEverywhere(): Promise<void> {
   const viewer = await getViewer();
-  if (viewer && can(viewer, "account.revokeSessions", { userId: viewer.userId })) await revokeAllSessions(viewer.userId);
+  if (!viewer) redirect("/connexion");
+  authorize(viewer, "account.revokeSessions", { userId: viewer.userId });
+  await revokeAllSessions(viewer.userId);
   await clearSessionCookie();
   redirect("/connexion?deconnecte=partout");
 }
