@@ -3,6 +3,10 @@ import { DEMO, DEMO_PASSWORD, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
 import { countMail, linkIn, waitForMail } from "./mailbox";
 
+// Several browser contexts, e-mails through the outbox worker, an identity
+// provider: slow on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 const LINK_SENT = /Si un compte correspond à cette adresse, un courriel contenant un lien vient de lui être envoyé/;
 const LINK_INVALID = "Ce lien n’est pas valide ou a expiré. Demandez un nouveau lien.";
 
@@ -42,42 +46,37 @@ test("magic link: an unknown address gets the same answer and no e-mail", async 
   expect(await countMail("personne@example.gouv.fr", /.*/)).toBe(0);
 });
 
-test("password reset: a weak password is refused, the link works once, the old password stops working", async ({ page }) => {
+test("password reset: a weak password is refused, the link works once, then never again", async ({ page }) => {
+  // The demo account is reset to its own demo password: the other specs keep
+  // signing in with it even if this test stops half-way. That the previous
+  // password stops working is proven by lib/auth/auth.int.test.ts.
   const account = DEMO.jury;
-  const newPassword = "une nouvelle phrase de passe";
-  // Restores the demo password at the end, for the other specs.
-  for (const password of [newPassword, DEMO_PASSWORD]) {
-    const subject = "Réinitialisation de votre mot de passe Lauréat";
-    const alreadySeen = await countMail(account, subject);
-    await requestLink(page, "Mot de passe oublié", account, "Recevoir un lien de réinitialisation");
-    const link = linkIn(await waitForMail(account, subject, { alreadySeen }), "/connexion/nouveau-mot-de-passe");
-    await page.goto(link);
-    await expectNoAxeViolations(page);
-    await page.getByLabel(/^Nouveau mot de passe/).fill("motdepasse123");
-    await page.getByLabel("Confirmation du nouveau mot de passe").fill("motdepasse123");
-    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-    await expect(page.getByText(/trop courant/)).toBeVisible();
-    await page.getByLabel(/^Nouveau mot de passe/).fill(password);
-    await page.getByLabel("Confirmation du nouveau mot de passe").fill(password);
-    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-    await expect(page).toHaveURL(/\/connexion\?mot-de-passe=modifie/);
-    await expect(page.getByText("Votre mot de passe a été modifié.")).toBeVisible();
-    await signIn(page, account, password);
-    await page.context().clearCookies();
+  const subject = "Réinitialisation de votre mot de passe Lauréat";
+  const alreadySeen = await countMail(account, subject);
+  await requestLink(page, "Mot de passe oublié", account, "Recevoir un lien de réinitialisation");
+  const link = linkIn(await waitForMail(account, subject, { alreadySeen }), "/connexion/nouveau-mot-de-passe");
 
-    // The same link a second time: refused, nothing changed.
-    await page.goto(link);
-    await page.getByLabel(/^Nouveau mot de passe/).fill("encore une autre phrase");
-    await page.getByLabel("Confirmation du nouveau mot de passe").fill("encore une autre phrase");
-    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-    await expect(page.getByText(LINK_INVALID)).toBeVisible();
-  }
-  // The intermediate password no longer works; the demo one does again.
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse électronique").fill(account);
-  await page.getByLabel("Mot de passe").fill(newPassword);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
+  await page.goto(link);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/^Nouveau mot de passe/).fill("motdepasse123");
+  await page.getByLabel("Confirmation du nouveau mot de passe").fill("motdepasse123");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText(/trop courant/)).toBeVisible();
+  await page.getByLabel(/^Nouveau mot de passe/).fill(DEMO_PASSWORD);
+  await page.getByLabel("Confirmation du nouveau mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page).toHaveURL(/\/connexion\?mot-de-passe=modifie/);
+  await expect(page.getByText("Votre mot de passe a été modifié.")).toBeVisible();
+  await signIn(page, account, DEMO_PASSWORD);
+  await page.context().clearCookies();
+
+  // The same link a second time: refused, nothing changed.
+  await page.goto(link);
+  await page.getByLabel(/^Nouveau mot de passe/).fill("encore une autre phrase");
+  await page.getByLabel("Confirmation du nouveau mot de passe").fill("encore une autre phrase");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText(LINK_INVALID)).toBeVisible();
+  await signIn(page, account, DEMO_PASSWORD);
 });
 
 test("five failed sign-ins lock the address with a clear message", async ({ page }) => {
@@ -103,7 +102,7 @@ test("sign out everywhere ends the sessions of other devices", async ({ page, br
   const otherPage = await other.newPage();
   await signIn(otherPage, DEMO.applicantB);
   await page.goto("/espace");
-  await page.getByRole("button", { name: "Se déconnecter de tous les appareils" }).click();
+  await page.getByRole("button", { name: "Fermer toutes mes sessions" }).click();
   await expect(page.getByText("Vous êtes déconnecté de tous vos appareils.")).toBeVisible();
   await otherPage.goto("/espace");
   await expect(otherPage).toHaveURL(/\/connexion/);

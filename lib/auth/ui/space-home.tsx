@@ -21,7 +21,7 @@ export function SpaceHome({ actor }: { actor: Actor }) {
         </form>
         <form action={signOutEverywhere}>
           <Button type="submit" priority="tertiary">
-            Se déconnecter de tous les appareils
+            Fermer toutes mes sessions
           </Button>
         </form>
       </div>
