@@ -103,11 +103,15 @@ class Sessions {
   }
 }
 
-const isSignInRedirect = (r: APIResponse) => [302, 303, 307, 308].includes(r.status()) && /^\/connexion(\?callbackUrl=|$)/.test(locationPath(r));
+/** Where the response sends the browser: an HTTP redirect, or a server action's redirect header. */
 function locationPath(r: APIResponse): string {
-  const location = r.headers()["location"] ?? r.headers()["x-action-redirect"]?.split(";")[0] ?? "";
-  return location ? new URL(location, BASE_URL).pathname + new URL(location, BASE_URL).search : "";
+  const actionRedirect = r.headers()["x-action-redirect"]?.split(";")[0];
+  const location = actionRedirect ?? ([301, 302, 303, 307, 308].includes(r.status()) ? r.headers()["location"] : undefined);
+  if (!location) return "";
+  const url = new URL(location, BASE_URL);
+  return url.pathname + url.search;
 }
+const isSignInRedirect = (r: APIResponse) => /^\/connexion(\?callbackUrl=|$)/.test(locationPath(r));
 
 test("pages and route handlers: allowed or denied for each persona, no other tenant's data", async ({ browser }) => {
   test.setTimeout(240_000);

@@ -49,7 +49,13 @@ async function main(): Promise<number> {
   env.OIDC_CLIENT_ID = oidc.clientId;
   env.OIDC_CLIENT_SECRET = oidc.clientSecret;
 
-  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group: stopping it stops next-server too (a SIGTERM to
+    // the tsx wrapper alone left an orphan holding the port).
+    detached: true,
+  });
   try {
     await waitFor(baseUrl, app, 120_000);
     // Asynchronous: this process keeps serving the SMTP catcher and the mailbox meanwhile.
@@ -59,8 +65,13 @@ async function main(): Promise<number> {
     });
     return await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)).once("error", () => resolve(1)));
   } finally {
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r).once("error", r));
+    const exited = new Promise((r) => app.once("exit", r).once("error", r));
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {
+      app.kill("SIGTERM");
+    }
+    await exited;
     if (server) await dropDatabase(server, DB_NAME).catch(() => {});
     await mailboxServer.close();
     await oidc.close();

@@ -31,9 +31,9 @@ export async function requestPasswordResetAction(_previous: LinkState, form: For
 
 export async function consumeMagicLinkAction(_previous: LinkState, form: FormData): Promise<LinkState> {
   const parsed = magicLinkSchema.safeParse({ token: form.get("token") ?? "", callbackUrl: form.get("callbackUrl") ?? undefined });
-  if (!parsed.success) return fail("UNAUTHENTICATED", LINK_INVALID);
+  if (!parsed.success) return fail("INVALID_INPUT", LINK_INVALID);
   const user = await signInWithMagicLink(parsed.data.token, await clientIp());
-  if (!user) return fail("UNAUTHENTICATED", LINK_INVALID);
+  if (!user) return fail("INVALID_INPUT", LINK_INVALID);
   await setSessionCookie(user);
   redirect(safeCallbackPath(parsed.data.callbackUrl));
 }
@@ -46,10 +46,10 @@ export async function resetPasswordAction(_previous: LinkState, form: FormData):
   });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsFromZod(parsed.error.issues);
-    return fieldErrors.token ? fail("UNAUTHENTICATED", LINK_INVALID) : fail("INVALID_INPUT", undefined, fieldErrors);
+    return fieldErrors.token ? fail("INVALID_INPUT", LINK_INVALID) : fail("INVALID_INPUT", undefined, fieldErrors);
   }
   const policy = passwordPolicyErrors(parsed.data.password);
   if (policy.length > 0) return fail("INVALID_INPUT", undefined, { password: policy });
-  if (!(await resetPassword(parsed.data.token, parsed.data.password, await clientIp()))) return fail("UNAUTHENTICATED", LINK_INVALID);
+  if (!(await resetPassword(parsed.data.token, parsed.data.password, await clientIp()))) return fail("INVALID_INPUT", LINK_INVALID);
   redirect("/connexion?mot-de-passe=modifie");
 }
