@@ -1,18 +1,40 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
- * An address with a malformed percent-escape ("/appels/%", "/appels/%E9")
- * made Next.js fail while decoding the dynamic segment: a 500 for what is an
- * unknown address (found by e2e/public-fuzz.spec.ts). Such addresses get the
- * French 404 page instead.
+ * Security headers and the per-request CSP nonce (read by app/layout.tsx).
+ * Not an access control: pages, routes and actions ask lib/auth/policy.ts.
  */
 export function proxy(request: NextRequest) {
-  try {
-    decodeURIComponent(request.nextUrl.pathname);
-  } catch {
-    return NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404 });
-  }
-  return NextResponse.next();
+  const nonce = newNonce();
+  const headers = securityHeaders({
+    nonce,
+    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = malformedPath(request)
+    ? // A malformed percent-escape ("/appels/%E9") made Next.js fail while
+      // decoding the dynamic segment: a 500 for what is an unknown address
+      // (found by e2e/public-fuzz.spec.ts). It gets the French 404 page.
+      NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: "/((?!_next/static|_next/image|favicon.ico).*)" };
+function malformedPath(request: NextRequest): boolean {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -3,6 +3,7 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/dsfr-provider";
@@ -23,15 +24,20 @@ const BRAND_TOP = (
 );
 const HOME_LINK = { href: "/", title: "Accueil — Lauréat" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Reads the request's CSP nonce (proxy.ts), so every page renders per
+ * request: a prerendered page could not carry a fresh nonce.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const lang = "fr";
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
-        <DsfrHead preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
       </head>
       <body>
-        <DsfrProvider lang={lang}>
+        <DsfrProvider lang={lang} doCheckNonce>
           <StartDsfrOnHydration />
           <SkipLinks
             links={[

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "middleware.ts", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "middleware.ts", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
 const STAMP = path.join(ROOT, ".next", "laureat-source-hash");
 
 export function nextBin(): string {

@@ -3,10 +3,13 @@
  * `npm start`, on a fresh database with demo data (TEST_DATABASE_URL's server,
  * else a new embedded PGlite), then Playwright against it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { createFreshDatabase, dropDatabase } from "@/lib/server/database";
+import { startOidcProvider } from "@/lib/testing/oidc-provider";
+import { startMailboxServer } from "@/lib/testing/mailbox-server";
+import { startSmtpCatcher } from "@/lib/testing/smtp-catcher";
 import { ensureBuild } from "./build";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -31,17 +34,41 @@ async function main(): Promise<number> {
     throw new Error(`port ${PORT} already answers: stop that server or set E2E_PORT`);
   }
 
-  // Its own process group: stopping it must also stop the next-server process
-  // that `next start` forks, or a stale server keeps the port for the next run.
-  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  // The app's mail goes to a real SMTP server on loopback, never outside;
+  // specs read it through the mailbox endpoint (e2e/mailbox.ts).
+  const smtp = await startSmtpCatcher(process.env.E2E_SMTP_PORT ? Number(process.env.E2E_SMTP_PORT) : undefined);
+  const mailboxServer = await startMailboxServer(smtp.messages, process.env.E2E_MAILBOX_PORT ? Number(process.env.E2E_MAILBOX_PORT) : undefined);
+  env.SMTP_URL = smtp.url;
+  env.MAIL_FROM = "Lauréat <ne-pas-repondre@laureat.test>";
+  env.E2E_MAILBOX_URL = mailboxServer.url;
+
   const baseUrl = `http://127.0.0.1:${PORT}`;
+  // Links in e-mails point where the browser is.
+  env.NEXTAUTH_URL = baseUrl;
+  // A real OpenID Connect provider on loopback plays ProConnect.
+  const oidc = await startOidcProvider({
+    redirectUri: `${baseUrl}/api/auth/callback/proconnect`,
+    port: process.env.E2E_OIDC_PORT ? Number(process.env.E2E_OIDC_PORT) : undefined,
+  });
+  env.OIDC_ISSUER = oidc.issuer;
+  env.OIDC_CLIENT_ID = oidc.clientId;
+  env.OIDC_CLIENT_SECRET = oidc.clientSecret;
+
+  const app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group: stopping it stops next-server too (a SIGTERM to
+    // the tsx wrapper alone left an orphan holding the port).
+    detached: true,
+  });
   try {
     await waitFor(baseUrl, app, 120_000);
-    const result = spawnSync(path.resolve("node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
+    // Asynchronous: this process keeps serving the SMTP catcher and the mailbox meanwhile.
+    const playwright = spawn(path.resolve("node_modules/.bin/playwright"), ["test", ...process.argv.slice(2)], {
       stdio: "inherit",
       env: { ...env, E2E_BASE_URL: baseUrl },
     });
-    return result.status ?? 1;
+    return await new Promise<number>((resolve) => playwright.once("exit", (code) => resolve(code ?? 1)).once("error", () => resolve(1)));
   } finally {
     const exited = app.exitCode !== null ? Promise.resolve() : new Promise((r) => app.once("exit", r).once("error", r));
     try {
@@ -58,6 +85,9 @@ async function main(): Promise<number> {
       // nothing left
     }
     if (server) await dropDatabase(server, DB_NAME).catch(() => {});
+    await mailboxServer.close();
+    await oidc.close();
+    await smtp.close();
   }
 }
 

@@ -10,9 +10,9 @@ declare module "@codegouvfr/react-dsfr/next-app-router" {
   }
 }
 
-export function DsfrProvider({ lang, children }: { lang: string; children: ReactNode }) {
+export function DsfrProvider({ lang, doCheckNonce, children }: { lang: string; doCheckNonce?: boolean; children: ReactNode }) {
   return (
-    <DsfrProviderBase lang={lang} defaultColorScheme={defaultColorScheme} Link={Link}>
+    <DsfrProviderBase lang={lang} defaultColorScheme={defaultColorScheme} Link={Link} doCheckNonce={doCheckNonce}>
       {children}
     </DsfrProviderBase>
   );

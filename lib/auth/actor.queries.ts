@@ -4,8 +4,17 @@ import type { Actor } from "./actor";
 
 /** Loads the actor of a session; `null` for an unknown or disabled user. */
 export async function loadActor(userId: string): Promise<Actor | null> {
+  return findActor(userId, undefined);
+}
+
+/** Same, for a session token: `null` too when its version was revoked ("sign out everywhere"). */
+export async function loadSessionActor(userId: string, sessionVersion: number): Promise<Actor | null> {
+  return findActor(userId, sessionVersion);
+}
+
+async function findActor(userId: string, sessionVersion: number | undefined): Promise<Actor | null> {
   const user = await db.user.findFirst({
-    where: { id: userId, disabledAt: null },
+    where: { id: userId, disabledAt: null, ...(sessionVersion === undefined ? {} : { sessionVersion }) },
     select: {
       id: true,
       email: true,

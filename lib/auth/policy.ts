@@ -4,6 +4,7 @@
  * Rules live per domain in lib/auth/rules/*.ts and are assembled here.
  */
 import type { Viewer } from "./actor";
+import { accountRules } from "./rules/account";
 import { callRules } from "./rules/calls";
 import { reviewRules } from "./rules/review";
 import { publicationRules } from "./rules/publication";
@@ -15,6 +16,7 @@ const RULES = {
   ...callRules,
   ...reviewRules,
   ...publicationRules,
+  ...accountRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

@@ -1,13 +1,17 @@
 "use server";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { fail, fieldErrorsFromZod, type Err } from "@/lib/server/result";
-import { sessionCookieName, SESSION_MAX_AGE_SECONDS } from "./auth-options";
+import { authorize } from "./policy";
+import { LOCKED_MESSAGE } from "./rate-limit";
+import { clientIp } from "./request-context";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie";
+import { getViewer } from "./session";
 import { signInSchema, safeCallbackPath } from "./sign-in.schema";
-import { checkPassword, encodeSessionToken } from "./sign-in.mutations";
+import { checkPassword, revokeAllSessions } from "./sign-in.mutations";
 
 export type SignInState = Err | null;
 
+/** The same words for a wrong password and an unknown address: they must not reveal whether the account exists. */
 const NEUTRAL = "Adresse électronique ou mot de passe incorrect.";
 
 /** Works without JavaScript: a native form posts here. */
@@ -18,19 +22,23 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
-  const result = await checkPassword(parsed.data.email, parsed.data.password);
-  if (!result.ok) return fail("UNAUTHENTICATED", NEUTRAL);
-  (await cookies()).set(sessionCookieName(), await encodeSessionToken(result), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: sessionCookieName().startsWith("__Secure-"),
-    path: "/",
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const result = await checkPassword(parsed.data.email, parsed.data.password, await clientIp());
+  if (!result.ok) return result.reason === "locked" ? fail("RATE_LIMITED", LOCKED_MESSAGE) : fail("UNAUTHENTICATED", NEUTRAL);
+  await setSessionCookie(result);
   redirect(safeCallbackPath(parsed.data.callbackUrl));
 }
 
 export async function signOut(): Promise<void> {
-  (await cookies()).delete(sessionCookieName());
+  await clearSessionCookie();
   redirect("/");
+}
+
+/** Ends every session of the account, on every device, including this one. */
+export async function signOutEverywhere(): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/connexion");
+  authorize(viewer, "account.revokeSessions", { userId: viewer.userId });
+  await revokeAllSessions(viewer.userId);
+  await clearSessionCookie();
+  redirect("/connexion?deconnecte=partout");
 }

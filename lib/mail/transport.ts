@@ -18,3 +18,10 @@ export function transportFromEnv(env: Record<string, string | undefined> = proce
     },
   };
 }
+
+/** Demo mode without SMTP: e-mails (and their sign-in links) are printed on the server's console. */
+export const consoleTransport: MailTransport = {
+  async send(mail) {
+    console.info(`[courriel de démo] À : ${mail.to}\n  Objet : ${mail.subject}\n${mail.text.replace(/^/gm, "  | ")}`);
+  },
+};

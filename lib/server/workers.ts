@@ -1,5 +1,6 @@
 import "server-only";
-import { transportFromEnv } from "@/lib/mail/transport";
+import { isDemo, readServerEnv } from "@/lib/env";
+import { consoleTransport, transportFromEnv } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { db } from "./db";
 
@@ -13,5 +14,9 @@ export function startAppWorkers(): void {
   globalState.laureatWorkers = true;
   const transport = transportFromEnv();
   if (transport) startOutboxWorker(db, transport);
-  else console.warn("[laureat] SMTP_URL absent : les courriels restent dans la file d’envoi (mail_outbox).");
+  else if (isDemo(readServerEnv())) {
+    // Demo without SMTP: sign-in and reset links must still reach someone.
+    console.warn("[laureat] SMTP_URL absent (démo) : les courriels sont affichés dans ce terminal.");
+    startOutboxWorker(db, consoleTransport);
+  } else console.warn("[laureat] SMTP_URL absent : les courriels restent dans la file d’envoi (mail_outbox).");
 }

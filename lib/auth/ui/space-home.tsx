@@ -2,7 +2,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import Link from "next/link";
 import type { CallListItem } from "@/lib/calls/call.queries";
 import { isStaffOn, type Actor } from "../actor";
-import { signOut } from "../sign-in.actions";
+import { signOut, signOutEverywhere } from "../sign-in.actions";
 
 const ROLE_LABEL = { APPLICANT: "agent d’une administration candidate", STAFF: "équipe du programme", JURY: "membre du jury", ADMIN: "administrateur" } as const;
 
@@ -28,11 +28,18 @@ export function SpaceHome({ actor, calls }: { actor: Actor; calls: (CallListItem
           </ul>
         </>
       ) : null}
-      <form action={signOut}>
-        <Button type="submit" priority="secondary">
-          Se déconnecter
-        </Button>
-      </form>
+      <div className="fr-btns-group fr-btns-group--inline-md">
+        <form action={signOut}>
+          <Button type="submit" priority="secondary">
+            Se déconnecter
+          </Button>
+        </form>
+        <form action={signOutEverywhere}>
+          <Button type="submit" priority="tertiary">
+            Fermer toutes mes sessions
+          </Button>
+        </form>
+      </div>
     </>
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * The authorization matrix: one entry per page, route handler and server
+ * action of the app, one expectation per persona. e2e/authorization-matrix
+ * .spec.ts enumerates them from the file system and fails, naming it, for
+ * any route or action without an entry here (and for any entry whose file
+ * is gone).
+ *
+ * Adding a route = adding one entry: its key is printed by the failing test.
+ * Expectations:
+ *   "allow"  the persona gets the page (HTTP 200) / the action runs past its checks;
+ *   "deny"   anonymous: redirect to /connexion (or 401); signed in: 403, 404
+ *            or a redirect away; actions: an UNAUTHENTICATED / FORBIDDEN result.
+ */
+import { DEMO } from "./auth";
+
+export const PERSONAS = ["anonymous", "applicantA", "applicantB", "staff", "juryOfCall", "admin"] as const;
+export type Persona = (typeof PERSONAS)[number];
+export type Expectation = "allow" | "deny";
+export type Expectations = Record<Persona, Expectation>;
+
+/** The demo account each persona signs in with (anonymous: none). */
+export const PERSONA_ACCOUNTS: Record<Exclude<Persona, "anonymous">, string> = {
+  applicantA: DEMO.applicant,
+  applicantB: DEMO.applicantB,
+  staff: DEMO.staff,
+  juryOfCall: DEMO.jury,
+  admin: DEMO.admin,
+};
+
+/**
+ * What an applicant of one administration must never see on a non-public
+ * page: the other administration's name and its agent.
+ */
+export const TENANT_SECRETS: Partial<Record<Persona, string[]>> = {
+  applicantA: ["Direction fictive des données judiciaires", "candidat2@demo.laureat.fr", "Claude Candidat"],
+  applicantB: ["Préfecture fictive de Bellecombe", "candidat@demo.laureat.fr", "Camille Candidate"],
+};
+
+const every = (e: Expectation): Expectations => Object.fromEntries(PERSONAS.map((p) => [p, e])) as Expectations;
+/** Anyone, signed in or not. */
+export const PUBLIC = every("allow");
+/** Any signed-in person. */
+export const SIGNED_IN: Expectations = { ...every("allow"), anonymous: "deny" };
+/** Only the listed personas. */
+export const only = (...allowed: Persona[]): Expectations =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? "allow" : "deny"])) as Expectations;
+
+export type RouteEntry = {
+  /** The concrete URL requested for a dynamic route. */
+  path: string;
+  method?: "GET" | "POST";
+  expect: Expectations;
+  /** Public data (published results…): the tenant check does not apply. */
+  publicData?: boolean;
+  /** Extra texts a persona must not find in the body. */
+  mustNotContain?: Partial<Record<Persona, string[]>>;
+};
+
+export type ActionEntry = {
+  expect: Expectations;
+  /**
+   * How the action is called: `(previousState, formData)` for useActionState
+   * actions (default), `(formData)` for plain form actions. The form is empty:
+   * an allowed persona gets past authorization and stops at validation.
+   */
+  args?: "state-form" | "form";
+  /** The action ends the caller's session when allowed: the persona signs in again afterwards. */
+  endsSession?: boolean;
+};
+
+/** Keyed by route pattern, as derived from app/: route groups removed, `[param]` kept. */
+export const ROUTES: Record<string, RouteEntry> = {
+  "/": { path: "/", expect: PUBLIC, publicData: true },
+  "/accessibilite": { path: "/accessibilite", expect: PUBLIC, publicData: true },
+  "/mentions-legales": { path: "/mentions-legales", expect: PUBLIC, publicData: true },
+  "/donnees-personnelles": { path: "/donnees-personnelles", expect: PUBLIC, publicData: true },
+  "/plan-du-site": { path: "/plan-du-site", expect: PUBLIC, publicData: true },
+  "/appels/[slug]": { path: "/appels/donnee-administration-2021", expect: PUBLIC, publicData: true },
+  "/connexion": { path: "/connexion", expect: PUBLIC },
+  "/connexion/lien-par-courriel": { path: "/connexion/lien-par-courriel", expect: PUBLIC },
+  "/connexion/lien": { path: "/connexion/lien?jeton=inconnu", expect: PUBLIC },
+  "/connexion/mot-de-passe-oublie": { path: "/connexion/mot-de-passe-oublie", expect: PUBLIC },
+  "/connexion/nouveau-mot-de-passe": { path: "/connexion/nouveau-mot-de-passe?jeton=inconnu", expect: PUBLIC },
+  "/espace": { path: "/espace", expect: SIGNED_IN },
+  // next-auth: the session endpoint answers everyone (null when anonymous).
+  "/api/auth/[...nextauth]": { path: "/api/auth/session", expect: PUBLIC },
+};
+
+/** Keyed by `file#exportName` of every export of a "use server" file. */
+export const ACTIONS: Record<string, ActionEntry> = {
+  "lib/auth/sign-in.actions.ts#signInWithPassword": { expect: PUBLIC },
+  "lib/auth/sign-in.actions.ts#signOut": { expect: PUBLIC, args: "form", endsSession: true },
+  "lib/auth/sign-in.actions.ts#signOutEverywhere": { expect: SIGNED_IN, args: "form", endsSession: true },
+  "lib/auth/email-link.actions.ts#requestMagicLinkAction": { expect: PUBLIC },
+  "lib/auth/email-link.actions.ts#requestPasswordResetAction": { expect: PUBLIC },
+  "lib/auth/email-link.actions.ts#consumeMagicLinkAction": { expect: PUBLIC },
+  "lib/auth/email-link.actions.ts#resetPasswordAction": { expect: PUBLIC },
+};
