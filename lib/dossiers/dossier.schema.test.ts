@@ -13,7 +13,7 @@ describe("step schemas", () => {
     expect(r.success).toBe(false);
     expect(fieldErrorsFromZod(r.error!.issues)).toEqual({
       siret: ["SIRET : ce numéro n’est pas valide (clé de contrôle incorrecte)."],
-      service: ["Service porteur : 2 caractères au minimum."],
+      service: ["Service porteur : ce champ est obligatoire."],
       leadName: ["Nom du chef de projet : 2 caractères au minimum."],
       leadEmail: ["Adresse électronique : format attendu prenom.nom@exemple.gouv.fr."],
       leadPhone: ["Téléphone : format attendu 01 23 45 67 89 ou +33 1 23 45 67 89."],

@@ -15,7 +15,8 @@ const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `${label} : ce champ est obligatoire.` })
     .trim()
-    .min(min, { error: min <= 1 ? `${label} : ce champ est obligatoire.` : `${label} : ${min} caractères au minimum.` })
+    .min(Math.min(min, 1), { error: `${label} : ce champ est obligatoire.`, abort: true })
+    .min(min, { error: `${label} : ${min} caractères au minimum.` })
     .max(max, { error: `${label} : ${max} caractères au maximum.` });
 
 const cents = (label: string) =>
