@@ -8,16 +8,16 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
-import { fail, fieldErrorsFromZod, ok, type Err, type FieldErrors, type Result } from "@/lib/server/result";
+import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
 import { formatParisDateTime, TIME_ZONE } from "@/lib/time";
-import { budgetTotals, checkBudget, type BudgetLine } from "./budget";
+import { budgetTotals, type BudgetLine } from "./budget";
+import { validateForSubmission } from "./submission-check";
 import { submissionWindow } from "./deadline";
 import {
   correctionInput,
   draftStepSchemas,
   saveStepInput,
   stepSchemas,
-  STEPS,
   submitInput,
   withdrawInput,
   type DossierContent,
@@ -128,25 +128,6 @@ export async function saveStep(actor: Actor, raw: unknown): Promise<Result<{ ver
 }
 
 // ---------------------------------------------------------------- submit
-
-/** Checks every step with its complete schema and the call's budget rules. */
-export function validateForSubmission(
-  content: DossierContent,
-  rules: { maxRequestedCents: bigint | null; minRequestedCents: bigint | null; maxRateBps: number | null },
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const { key } of STEPS) {
-    const r = stepSchemas[key].safeParse(content[key] ?? {});
-    if (!r.success) {
-      for (const [path, messages] of Object.entries(fieldErrorsFromZod(r.error.issues))) errors[`${key}.${path}`] = messages;
-    }
-  }
-  const budget = stepSchemas.budget.safeParse(content.budget ?? {});
-  if (budget.success) {
-    for (const issue of checkBudget(budget.data.lines, BigInt(budget.data.requestedCents), rules)) (errors[issue.field] ??= []).push(issue.message);
-  }
-  return errors;
-}
 
 function parisYear(now: Date): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric" }).format(now);

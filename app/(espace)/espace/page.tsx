@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { SpaceHome } from "@/lib/auth/ui/space-home";
+import { ApplicantShortcuts } from "@/lib/dossiers/ui/applicant-shortcuts";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
 export default async function SpacePage() {
   const actor = await requireActor("/espace");
-  return <SpaceHome actor={actor} />;
+  return (
+    <>
+      <SpaceHome actor={actor} />
+      <ApplicantShortcuts actor={actor} />
+    </>
+  );
 }
