@@ -116,7 +116,7 @@ function StepForm({ step, defaults, call, autosave, onConflictResolved, onPrevio
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
-  const { save } = autosave;
+  const { save, markDirty } = autosave;
 
   const saveNow = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -129,6 +129,7 @@ function StepForm({ step, defaults, call, autosave, onConflictResolved, onPrevio
   useEffect(() => {
     const sub = form.watch(() => {
       dirty.current = true;
+      markDirty();
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
     });
@@ -137,7 +138,7 @@ function StepForm({ step, defaults, call, autosave, onConflictResolved, onPrevio
       // Leaving the step saves what was typed since the last save.
       void saveNow();
     };
-  }, [form, saveNow]);
+  }, [form, saveNow, markDirty]);
 
   // Errors the server found in a save (crafted or stale input) go next to their fields.
   const serverErrors = autosave.state.kind === "error" ? autosave.state.fieldErrors : undefined;

@@ -74,6 +74,11 @@ export function useAutosave(dossierId: string, initialVersion: number, onSaved: 
     [flush],
   );
 
+  /** Typing started: a save is coming, the last « Enregistré à » no longer tells the truth. */
+  const markDirty = useCallback(() => {
+    setState((s) => (s.kind === "conflict" || s.kind === "offline" || s.kind === "saving" ? s : { kind: "saving" }));
+  }, []);
+
   /** The person keeps their version: it is saved over the current one, knowingly. */
   const keepMine = useCallback(
     (conflict: Conflict) => {
@@ -113,7 +118,7 @@ export function useAutosave(dossierId: string, initialVersion: number, onSaved: 
     };
   }, [flush]);
 
-  return { state, save, keepMine, takeTheirs };
+  return { state, save, keepMine, takeTheirs, markDirty };
 }
 
 const timeFormatter = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
