@@ -126,9 +126,9 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
   await expect(page).toHaveURL(/\/accuse-de-reception$/);
 
   await page.goto("/espace/dossiers");
-  const card = page.locator("li[data-dossier-id]", { has: page.getByRole("heading", { name: "Tableau de bord des délais de traitement" }) });
+  const card = page.locator("li[data-dossier-id]", { has: page.getByRole("heading", { name: "Tableau de bord des délais de traitement", exact: true }) });
   await expect(card.locator(".fr-badge")).toHaveText("Déposé");
-  await expect(card.getByText(`N° ${receipt}`)).toBeVisible();
+  await expect(card.getByText(`N° ${receipt}`, { exact: true })).toBeVisible();
   await card.getByText(/Historique du dossier/).focus();
   await page.keyboard.press("Enter");
   await expect(card.getByText(`Dossier déposé (n° ${receipt}).`, { exact: false })).toBeVisible();
