@@ -31,7 +31,7 @@ async function next(page: Page, nextStep: string) {
 const LONG = (s: string) => `${s} ${"Texte de démonstration suffisamment long pour la règle des cinquante caractères.".slice(0, 80)}`;
 
 test("an applicant fills every step with the keyboard, survives a reload, submits and follows the dossier", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn(page, DEMO.applicant);
 
   await page.goto("/appels/guichet-continu-petits-projets");
