@@ -1,11 +1,17 @@
 /** The measurement itself; started by index.ts with the react-server condition. */
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemo } from "@/lib/demo/seed";
 import { createFreshDatabase, dropDatabase, migrate } from "@/lib/server/database";
-import { createPrismaClient } from "@/lib/server/prisma";
 import type { BenchResult } from "./index";
+
+// "server-only" guards the app's bundles; this process is a server. tsx's
+// CommonJS loader ignores --conditions, so the module is pre-filled empty.
+const require = createRequire(import.meta.url);
+const serverOnly = require.resolve("server-only");
+require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
 
 const APPLICANTS = Number(process.env.SURGE_APPLICANTS ?? 200);
 const SERVER = process.env.SURGE_SERVER_URL!;

@@ -139,6 +139,10 @@ async function lockDossier(tx: Tx, dossierId: string, administrationId: string) 
   return rows.length === 1;
 }
 
+// In the last-minute surge submissions queue for a connection: they wait
+// rather than fail (Prisma's default maxWait is 2 s); `now` was read on arrival.
+const SURGE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
 export type Submission = { reference: string; submittedAt: string; replayed: boolean };
 
 /**
@@ -251,7 +255,7 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
       text,
     });
     return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
-  });
+  }, SURGE_TRANSACTION);
   if (!outcome.result.ok) return refuse("dossier.submit", actor, dossierId, outcome.result);
   return outcome.result;
 }
