@@ -8,6 +8,7 @@ import { accountRules } from "./rules/account";
 import { callRules } from "./rules/calls";
 import { reviewRules } from "./rules/review";
 import { publicationRules } from "./rules/publication";
+import { dossierRules } from "./rules/dossiers";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
@@ -17,6 +18,7 @@ const RULES = {
   ...reviewRules,
   ...publicationRules,
   ...accountRules,
+  ...dossierRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

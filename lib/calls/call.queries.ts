@@ -29,6 +29,8 @@ export type PublicCall = CallListItem & {
   themes: string[];
   budgetEnvelopeCents: bigint;
   maxRequestedCents: bigint | null;
+  minRequestedCents: bigint | null;
+  maxRateBps: number | null;
   resultsPublishedAt: Date | null;
   categories: { key: string; label: string }[];
   criteria: { key: string; label: string; weight: number }[];
@@ -51,6 +53,8 @@ export async function getPublicCall(slug: string): Promise<PublicCall | null> {
       resultsPublishedAt: true,
       budgetEnvelopeCents: true,
       maxRequestedCents: true,
+      minRequestedCents: true,
+      maxRateBps: true,
       categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
       criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, weight: true } },
     },

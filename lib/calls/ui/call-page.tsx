@@ -1,11 +1,14 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import Link from "next/link";
 import type { PublicCall } from "@/lib/calls/call.queries";
 import type { Funnel } from "@/lib/calls/funnel";
 import { CALL_PHASE_LABEL } from "@/lib/calls/labels";
 import { formatCents } from "@/lib/money";
 import { formatParisDate, formatParisDateTime } from "@/lib/time";
+import { Countdown } from "./countdown";
 
-export function CallPage({ call, funnel }: { call: PublicCall; funnel: Funnel | null }) {
+export function CallPage({ call, funnel, now = new Date() }: { call: PublicCall; funnel: Funnel | null; now?: Date }) {
+  const accepting = call.phase === "OPEN" && call.opensAt <= now && (!call.closesAt || call.closesAt.getTime() + 60_000 > now.getTime());
   return (
     <article>
       <h1>{call.title}</h1>
@@ -19,6 +22,23 @@ export function CallPage({ call, funnel }: { call: PublicCall; funnel: Funnel | 
         <p key={i}>{paragraph.replace(/^\*(.*)\*$/s, "$1")}</p>
       ))}
 
+      {accepting ? (
+        <div className="fr-callout fr-mb-4w">
+          <h2 className="fr-callout__title">Déposer un dossier</h2>
+          {call.closesAt ? (
+            <>
+              <p className="fr-callout__text">Date limite : {formatParisDateTime(call.closesAt)} (heure de Paris).</p>
+              <Countdown deadline={call.closesAt.toISOString()} serverNow={now.toISOString()} />
+            </>
+          ) : (
+            <p className="fr-callout__text">Guichet en continu : pas de date limite unique, les dossiers sont examinés au fil de l’eau.</p>
+          )}
+          <Link className="fr-btn" href={`/espace/dossiers/nouveau/${call.slug}`}>
+            Déposer un dossier
+          </Link>
+        </div>
+      ) : null}
+
       <h2>Calendrier</h2>
       <ul>
         <li>Ouverture : {formatParisDateTime(call.opensAt)} (heure de Paris)</li>
@@ -28,6 +48,16 @@ export function CallPage({ call, funnel }: { call: PublicCall; funnel: Funnel | 
             : "Guichet en continu : les dossiers sont examinés au fil de l’eau."}
         </li>
         {call.resultsPublishedAt ? <li>Résultats publiés le {formatParisDate(call.resultsPublishedAt)}</li> : null}
+      </ul>
+
+      <h2>Conditions d’éligibilité</h2>
+      <ul>
+        <li>Le projet est porté par une administration de l’État (administration centrale, service déconcentré ou opérateur) ; le dossier est déposé par un de ses agents.</li>
+        <li>Le projet porte sur l’exploitation, le partage ou l’ouverture de données de l’administration.</li>
+        {call.maxRequestedCents !== null ? <li>Cofinancement demandé au plus égal à {formatCents(call.maxRequestedCents)}.</li> : null}
+        {call.minRequestedCents !== null ? <li>Cofinancement demandé d’au moins {formatCents(call.minRequestedCents)}.</li> : null}
+        {call.maxRateBps !== null ? <li>Taux de cofinancement au plus égal à {call.maxRateBps / 100} % du coût total du projet.</li> : null}
+        <li>Le cofinancement demandé ne dépasse pas le coût total du projet.</li>
       </ul>
 
       <h2>Enveloppe</h2>

@@ -1,0 +1,323 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "@/lib/audit/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { formatCents } from "@/lib/money";
+import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/prisma";
+import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
+import { formatParisDateTime, TIME_ZONE } from "@/lib/time";
+import { budgetTotals, type BudgetLine } from "./budget";
+import { validateForSubmission } from "./submission-check";
+import { submissionWindow } from "./deadline";
+import {
+  correctionInput,
+  draftStepSchemas,
+  saveStepInput,
+  stepSchemas,
+  submitInput,
+  withdrawInput,
+  type DossierContent,
+  type StepKey,
+} from "./dossier.schema";
+import { logRefusal, recordDossierEvent } from "./dossier.events";
+
+/** A dossier can be written while it is a draft, or after staff asked for a correction. */
+const EDITABLE: DossierStatus[] = ["DRAFT", "CORRECTION_REQUESTED"];
+
+export type ConflictErr = Err & {
+  code: "CONFLICT";
+  /** What the server holds now, so the person sees what changed and chooses. */
+  current: { version: number; step: StepKey; values: unknown; updatedAt: string };
+};
+
+function refuse<T extends Err>(action: string, actor: Actor | null, dossierId: string | null, err: T): T {
+  logRefusal(action, actor?.userId ?? null, dossierId, err.code, err.message);
+  return err;
+}
+
+// ---------------------------------------------------------------- create
+
+export async function createDraft(actor: Actor, callSlug: string, now = new Date()): Promise<Result<{ id: string }>> {
+  const call = await db.call.findUnique({ where: { slug: callSlug }, select: { id: true, phase: true, kind: true, opensAt: true, closesAt: true } });
+  if (!call || call.phase === "DRAFT") return refuse("dossier.create", actor, null, fail("NOT_FOUND", "Cet appel à projets est introuvable."));
+  if (!can(actor, "dossier.create", call)) return refuse("dossier.create", actor, null, fail("FORBIDDEN", "Seuls les agents d’une administration candidate peuvent déposer un dossier."));
+  const window = submissionWindow(call, now);
+  if (!window.open) return refuse("dossier.create", actor, null, fail("DEADLINE_PASSED", window.message));
+  const id = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.dossier.create({
+      data: { id, callId: call.id, administrationId: actor.administrationId!, createdById: actor.userId, title: "", summary: "", content: {} },
+    });
+    await recordDossierEvent(tx, { dossierId: id, status: "DRAFT", message: "Brouillon créé.", actorId: actor.userId, at: now });
+    await appendAudit(tx, { actorId: actor.userId, action: "dossier.created", entityType: "dossier", entityId: id, data: { callId: call.id } });
+  });
+  return ok({ id });
+}
+
+// ---------------------------------------------------------------- save a step
+
+/**
+ * Saves one step of a draft. The browser sends the version it started from;
+ * if someone saved in between, nothing is written and the current values
+ * come back (CONFLICT): a save is never silently overwritten.
+ */
+export async function saveStep(actor: Actor, raw: unknown): Promise<Result<{ version: number; savedAt: string }> | ConflictErr> {
+  const envelope = saveStepInput.safeParse(raw);
+  if (!envelope.success) return refuse("dossier.save", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(envelope.error.issues)));
+  const { dossierId, step, version } = envelope.data;
+
+  const dossier = await db.dossier.findFirst({
+    // Scoped by the session: another administration's dossier does not exist here.
+    where: { id: dossierId, administrationId: actor.administrationId ?? "00000000-0000-0000-0000-000000000000" },
+    select: { id: true, callId: true, administrationId: true, status: true, version: true, content: true, updatedAt: true },
+  });
+  if (!dossier || !can(actor, "dossier.edit", dossier)) return refuse("dossier.save", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
+  if (!EDITABLE.includes(dossier.status)) {
+    return refuse("dossier.save", actor, dossierId, fail("FORBIDDEN", "Ce dossier a été déposé : il ne peut plus être modifié."));
+  }
+
+  const parsed = draftStepSchemas[step].safeParse(envelope.data.values);
+  if (!parsed.success) return refuse("dossier.save", actor, dossierId, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues)));
+  const values = parsed.data as Record<string, unknown>;
+
+  const columns: { title?: string; summary?: string; categoryId?: string | null; totalCostCents?: bigint; requestedCents?: bigint } = {};
+  if (step === "project") {
+    columns.title = typeof values.title === "string" ? values.title : "";
+    columns.summary = typeof values.summary === "string" ? values.summary : "";
+  }
+  if (step === "category") {
+    const key = typeof values.categoryKey === "string" && values.categoryKey !== "" ? values.categoryKey : null;
+    if (key) {
+      const category = await db.callCategory.findUnique({ where: { callId_key: { callId: dossier.callId, key } }, select: { id: true } });
+      if (!category) return refuse("dossier.save", actor, dossierId, fail("INVALID_INPUT", undefined, { categoryKey: ["Catégorie : choisissez une catégorie de cet appel."] }));
+      columns.categoryId = category.id;
+    } else columns.categoryId = null;
+  }
+  if (step === "budget") {
+    const lines = (Array.isArray(values.lines) ? values.lines : []) as Partial<BudgetLine>[];
+    columns.totalCostCents = lines.reduce((s, l) => s + BigInt(typeof l.amountCents === "number" ? l.amountCents : 0), 0n);
+    columns.requestedCents = BigInt(typeof values.requestedCents === "number" ? values.requestedCents : 0);
+  }
+
+  const content = { ...(dossier.content as DossierContent), [step]: values };
+  const now = new Date();
+  const saved = await db.$transaction(async (tx) => {
+    // The version in the WHERE clause is the optimistic lock.
+    const updated = await tx.dossier.updateMany({
+      where: { id: dossierId, administrationId: dossier.administrationId, version, status: { in: EDITABLE } },
+      data: { ...columns, content: content as object, version: { increment: 1 }, updatedAt: now },
+    });
+    if (updated.count === 0) return null;
+    return tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { version: true } });
+  });
+  if (!saved) {
+    const current = await db.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { version: true, content: true, updatedAt: true, status: true } });
+    if (!EDITABLE.includes(current.status)) return refuse("dossier.save", actor, dossierId, fail("FORBIDDEN", "Ce dossier a été déposé : il ne peut plus être modifié."));
+    const conflict: ConflictErr = {
+      ...fail("CONFLICT", "Quelqu’un a enregistré ce dossier pendant que vous le modifiiez. Comparez les deux versions et choisissez celle à garder."),
+      code: "CONFLICT",
+      current: { version: current.version, step, values: (current.content as DossierContent)[step] ?? null, updatedAt: current.updatedAt.toISOString() },
+    };
+    return refuse("dossier.save", actor, dossierId, conflict);
+  }
+  return ok({ version: saved.version, savedAt: now.toISOString() });
+}
+
+// ---------------------------------------------------------------- submit
+
+function parisYear(now: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric" }).format(now);
+}
+
+async function lockDossier(tx: Tx, dossierId: string, administrationId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    select id from dossier where id = ${dossierId}::uuid and administration_id = ${administrationId}::uuid for update`;
+  return rows.length === 1;
+}
+
+// In the last-minute surge submissions queue for a connection: they wait
+// rather than fail (Prisma's default maxWait is 2 s); `now` was read on arrival.
+const SURGE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
+export type Submission = { reference: string; submittedAt: string; replayed: boolean };
+
+/**
+ * Submits a dossier. Idempotent: the same idempotency key returns the same
+ * receipt; a second submission with another key is refused. The deadline is
+ * read on the server's clock when the request is processed.
+ */
+export async function submitDossier(actor: Actor, raw: unknown, now = new Date()): Promise<Result<Submission>> {
+  const input = submitInput.safeParse(raw);
+  if (!input.success) return refuse("dossier.submit", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(input.error.issues)));
+  const { dossierId, idempotencyKey } = input.data;
+  const administrationId = actor.administrationId;
+  if (!administrationId) return refuse("dossier.submit", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
+
+  type Outcome = { result: Result<Submission> };
+  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    if (!(await lockDossier(tx, dossierId, administrationId))) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
+    const dossier = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossierId },
+      select: {
+        id: true,
+        callId: true,
+        administrationId: true,
+        status: true,
+        content: true,
+        reference: true,
+        submittedAt: true,
+        title: true,
+        requestedCents: true,
+        call: { select: { title: true, kind: true, phase: true, opensAt: true, closesAt: true, maxRequestedCents: true, minRequestedCents: true, maxRateBps: true } },
+      },
+    });
+    if (!can(actor, "dossier.submit", dossier)) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
+
+    const previous = await tx.dossierEvent.findUnique({ where: { idempotencyKey }, select: { dossierId: true } });
+    if (previous) {
+      if (previous.dossierId !== dossierId || !dossier.reference || !dossier.submittedAt) return { result: fail("INVALID_INPUT", "Clé de dépôt déjà utilisée.") };
+      // A retried request: same receipt, nothing new.
+      return { result: ok({ reference: dossier.reference, submittedAt: dossier.submittedAt.toISOString(), replayed: true }) };
+    }
+    if (!EDITABLE.includes(dossier.status)) {
+      const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)}` : "";
+      return { result: fail("CONFLICT", `Ce dossier a déjà été déposé${when}${dossier.reference ? ` (n° ${dossier.reference})` : ""} : il ne peut pas l’être une seconde fois.`) };
+    }
+    // A correction requested by staff may be sent back after the deadline.
+    if (dossier.status === "DRAFT") {
+      const window = submissionWindow(dossier.call, now);
+      if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
+    }
+    const errors = validateForSubmission(dossier.content as DossierContent, dossier.call);
+    if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
+
+    const content = dossier.content as DossierContent;
+    const budget = stepSchemas.budget.parse(content.budget);
+    const category = await tx.callCategory.findUnique({
+      where: { callId_key: { callId: dossier.callId, key: stepSchemas.category.parse(content.category).categoryKey } },
+      select: { id: true },
+    });
+    if (!category) return { result: fail("INVALID_INPUT", undefined, { "category.categoryKey": ["Catégorie : choisissez une catégorie de cet appel."] }) };
+
+    let reference = dossier.reference;
+    if (!reference) {
+      const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('dossier_reference_seq') as n`;
+      reference = `LAU-${parisYear(now)}-${String(row!.n).padStart(5, "0")}`;
+    }
+    const project = stepSchemas.project.parse(content.project);
+    await tx.dossier.update({
+      where: { id: dossierId },
+      data: {
+        status: "SUBMITTED",
+        reference,
+        submittedAt: now,
+        title: project.title,
+        summary: project.summary,
+        categoryId: category.id,
+        totalCostCents: budgetTotals(budget.lines).totalCents,
+        requestedCents: BigInt(budget.requestedCents),
+        version: { increment: 1 },
+      },
+    });
+    const resubmission = dossier.status === "CORRECTION_REQUESTED";
+    await recordDossierEvent(tx, {
+      dossierId,
+      status: "SUBMITTED",
+      message: resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`,
+      actorId: actor.userId,
+      idempotencyKey,
+      at: now,
+    });
+    await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
+    const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
+    const text = [
+      "Bonjour,",
+      "",
+      `Votre dossier « ${project.title} » a bien été déposé sur Lauréat pour l’appel « ${dossier.call.title} ».`,
+      "",
+      `Numéro de dépôt : ${reference}`,
+      `Date du dépôt : ${formatParisDateTime(now)} (heure de Paris)`,
+      `Cofinancement demandé : ${formatCents(BigInt(budget.requestedCents))}`,
+      "",
+      `Accusé de réception : ${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}${ackPath}`,
+      "",
+      "Ce message vaut accusé de réception. Conservez-le.",
+      "L’équipe du programme",
+    ].join("\n");
+    await enqueueMail(tx, {
+      dedupeKey: `dossier-ack:${idempotencyKey}`,
+      to: actor.email,
+      subject: `Accusé de réception — dossier ${reference}`,
+      text,
+    });
+    return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
+  }, SURGE_TRANSACTION);
+  if (!outcome.result.ok) return refuse("dossier.submit", actor, dossierId, outcome.result);
+  return outcome.result;
+}
+
+// ---------------------------------------------------------------- withdraw
+
+export async function withdrawDossier(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ status: "WITHDRAWN" }>> {
+  const input = withdrawInput.safeParse(raw);
+  if (!input.success) return refuse("dossier.withdraw", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(input.error.issues)));
+  const { dossierId, reason } = input.data;
+  const administrationId = actor.administrationId;
+  if (!administrationId) return refuse("dossier.withdraw", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
+  const result = await db.$transaction(async (tx): Promise<Result<{ status: "WITHDRAWN" }>> => {
+    if (!(await lockDossier(tx, dossierId, administrationId))) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    const dossier = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossierId },
+      select: { id: true, callId: true, administrationId: true, status: true, call: { select: { kind: true, phase: true, opensAt: true, closesAt: true } } },
+    });
+    if (!can(actor, "dossier.withdraw", dossier)) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    if (!["DRAFT", "SUBMITTED", "CORRECTION_REQUESTED"].includes(dossier.status)) {
+      return fail("FORBIDDEN", "Ce dossier est en cours d’examen : il ne peut plus être retiré en ligne. Contactez l’équipe du programme.");
+    }
+    const window = submissionWindow(dossier.call, now);
+    if (dossier.status === "SUBMITTED" && !window.open) return fail("DEADLINE_PASSED", "La date limite est passée : le dossier ne peut plus être retiré en ligne.");
+    await tx.dossier.update({ where: { id: dossierId }, data: { status: "WITHDRAWN", version: { increment: 1 } } });
+    await recordDossierEvent(tx, { dossierId, status: "WITHDRAWN", message: reason ? `Dossier retiré : ${reason}` : "Dossier retiré par l’administration.", actorId: actor.userId, at: now });
+    await appendAudit(tx, { actorId: actor.userId, action: "dossier.withdrawn", entityType: "dossier", entityId: dossierId, data: { from: dossier.status } });
+    return ok({ status: "WITHDRAWN" as const });
+  });
+  if (!result.ok) return refuse("dossier.withdraw", actor, dossierId, result);
+  return result;
+}
+
+// ---------------------------------------------------------------- staff: request a correction
+
+export async function requestCorrection(actor: Actor, raw: unknown): Promise<Result<{ status: "CORRECTION_REQUESTED" }>> {
+  const input = correctionInput.safeParse(raw);
+  if (!input.success) return refuse("dossier.requestCorrection", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(input.error.issues)));
+  const { dossierId, message } = input.data;
+  const result = await db.$transaction(async (tx): Promise<Result<{ status: "CORRECTION_REQUESTED" }>> => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`select id from dossier where id = ${dossierId}::uuid for update`;
+    if (rows.length === 0) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    const dossier = await tx.dossier.findUniqueOrThrow({
+      where: { id: dossierId },
+      select: { id: true, callId: true, administrationId: true, status: true, reference: true, createdBy: { select: { email: true } } },
+    });
+    if (!can(actor, "dossier.requestCorrection", dossier)) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    if (!["SUBMITTED", "UNDER_REVIEW"].includes(dossier.status)) return fail("CONFLICT", "Une correction ne peut être demandée que sur un dossier déposé ou en instruction.");
+    await tx.dossier.update({ where: { id: dossierId }, data: { status: "CORRECTION_REQUESTED", version: { increment: 1 } } });
+    const eventId = randomUUID();
+    await recordDossierEvent(tx, { dossierId, status: "CORRECTION_REQUESTED", message, actorId: actor.userId });
+    await appendAudit(tx, { actorId: actor.userId, action: "dossier.correctionRequested", entityType: "dossier", entityId: dossierId, data: { from: dossier.status } });
+    if (dossier.createdBy) {
+      await enqueueMail(tx, {
+        dedupeKey: `dossier-correction:${eventId}`,
+        to: dossier.createdBy.email,
+        subject: `Correction demandée — dossier ${dossier.reference ?? ""}`.trim(),
+        text: `Bonjour,\n\nL’équipe du programme vous demande de corriger votre dossier ${dossier.reference ?? ""} :\n\n${message}\n\nLe dossier est de nouveau modifiable dans « Mes dossiers ».\n`,
+      });
+    }
+    return ok({ status: "CORRECTION_REQUESTED" as const });
+  });
+  if (!result.ok) return refuse("dossier.requestCorrection", actor, dossierId, result);
+  return result;
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/server/db";
+import type { DossierContent } from "./dossier.schema";
+
+/** An id that matches no administration: an actor without one sees nothing. */
+const NONE = "00000000-0000-0000-0000-000000000000";
+
+export type DossierForEdit = {
+  id: string;
+  status: DossierStatus;
+  version: number;
+  content: DossierContent;
+  reference: string | null;
+  updatedAt: string;
+  call: {
+    slug: string;
+    title: string;
+    kind: "CALL" | "ROLLING";
+    closesAt: string | null;
+    maxRequestedCents: string | null;
+    minRequestedCents: string | null;
+    maxRateBps: number | null;
+    categories: { key: string; label: string }[];
+  };
+};
+
+/** A dossier of the actor's administration, as the form needs it (plain, serialisable). */
+export async function getDossierForEdit(actor: Actor, id: string): Promise<DossierForEdit | null> {
+  const d = await db.dossier.findFirst({
+    where: { id, administrationId: actor.administrationId ?? NONE },
+    select: {
+      id: true,
+      callId: true,
+      administrationId: true,
+      status: true,
+      version: true,
+      content: true,
+      reference: true,
+      updatedAt: true,
+      call: {
+        select: {
+          slug: true,
+          title: true,
+          kind: true,
+          closesAt: true,
+          maxRequestedCents: true,
+          minRequestedCents: true,
+          maxRateBps: true,
+          categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+        },
+      },
+    },
+  });
+  if (!d || !can(actor, "dossier.read", d)) return null;
+  return {
+    id: d.id,
+    status: d.status,
+    version: d.version,
+    content: d.content as DossierContent,
+    reference: d.reference,
+    updatedAt: d.updatedAt.toISOString(),
+    call: {
+      ...d.call,
+      closesAt: d.call.closesAt?.toISOString() ?? null,
+      maxRequestedCents: d.call.maxRequestedCents?.toString() ?? null,
+      minRequestedCents: d.call.minRequestedCents?.toString() ?? null,
+    },
+  };
+}
+
+export type HistoryEntry = { status: DossierStatus; at: Date; message: string | null };
+
+export type MyDossier = {
+  id: string;
+  title: string;
+  reference: string | null;
+  status: DossierStatus;
+  callTitle: string;
+  requestedCents: bigint;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  history: HistoryEntry[];
+};
+
+/** « Mes dossiers »: every dossier of the actor's administration, newest first, with its history. */
+export async function listMyDossiers(actor: Actor): Promise<MyDossier[]> {
+  if (!can(actor, "dossier.list", null)) return [];
+  const rows = await db.dossier.findMany({
+    where: { administrationId: actor.administrationId ?? NONE },
+    orderBy: [{ updatedAt: "desc" }],
+    select: {
+      id: true,
+      title: true,
+      reference: true,
+      status: true,
+      requestedCents: true,
+      submittedAt: true,
+      decidedAt: true,
+      updatedAt: true,
+      call: { select: { title: true } },
+      events: { orderBy: { at: "asc" }, select: { status: true, at: true, message: true } },
+    },
+  });
+  return rows.map((r) => {
+    let history: HistoryEntry[] = r.events;
+    // Dossiers imported without history (the 2021 round): rebuild what the columns tell.
+    if (history.length === 0) {
+      history = [];
+      if (r.submittedAt) history.push({ status: "SUBMITTED", at: r.submittedAt, message: "Dossier déposé." });
+      if (r.status !== "SUBMITTED" && r.status !== "DRAFT") history.push({ status: r.status, at: r.decidedAt ?? r.updatedAt, message: null });
+    }
+    return {
+      id: r.id,
+      title: r.title,
+      reference: r.reference,
+      status: r.status,
+      callTitle: r.call.title,
+      requestedCents: r.requestedCents,
+      submittedAt: r.submittedAt,
+      updatedAt: r.updatedAt,
+      history,
+    };
+  });
+}
+
+export type Acknowledgement = {
+  id: string;
+  reference: string;
+  title: string;
+  callTitle: string;
+  administrationName: string;
+  submittedAt: Date;
+  requestedCents: bigint;
+  totalCostCents: bigint;
+  status: DossierStatus;
+};
+
+export async function getAcknowledgement(actor: Actor, id: string): Promise<Acknowledgement | null> {
+  const d = await db.dossier.findFirst({
+    where: { id, administrationId: actor.administrationId ?? NONE, reference: { not: null }, submittedAt: { not: null } },
+    select: {
+      id: true,
+      callId: true,
+      administrationId: true,
+      reference: true,
+      title: true,
+      submittedAt: true,
+      requestedCents: true,
+      totalCostCents: true,
+      status: true,
+      call: { select: { title: true } },
+      administration: { select: { name: true } },
+    },
+  });
+  if (!d || !can(actor, "dossier.read", d)) return null;
+  return {
+    id: d.id,
+    reference: d.reference!,
+    title: d.title,
+    callTitle: d.call.title,
+    administrationName: d.administration.name,
+    submittedAt: d.submittedAt!,
+    requestedCents: d.requestedCents,
+    totalCostCents: d.totalCostCents,
+    status: d.status,
+  };
+}
+
+/** The call a new dossier answers, for the « Déposer un dossier » page. */
+export async function getCallForApplication(slug: string) {
+  return db.call.findFirst({
+    where: { slug, phase: { not: "DRAFT" } },
+    select: { id: true, slug: true, title: true, kind: true, phase: true, opensAt: true, closesAt: true },
+  });
+}
