@@ -127,6 +127,8 @@ test("pages and route handlers: allowed or denied for each persona, no other ten
         const where = `${entry.method ?? "GET"} ${entry.path} (${pattern}) as ${persona}`;
         if (entry.expect[persona] === "allow") {
           if (status !== 200) failures.push(`${where}: expected 200, got ${status} ${locationPath(response)}`);
+        } else if (entry.expect[persona] === "hidden") {
+          if (status !== 404) failures.push(`${where}: expected 404, got ${status} ${locationPath(response)}`);
         } else if (persona === "anonymous") {
           if (!isSignInRedirect(response) && status !== 401) failures.push(`${where}: expected a redirect to /connexion or 401, got ${status} ${locationPath(response)}`);
         } else if (![401, 403, 404].includes(status) && !(status >= 300 && status < 400 && locationPath(response) !== entry.path)) {

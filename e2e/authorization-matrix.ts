@@ -10,12 +10,14 @@
  *   "allow"  the persona gets the page (HTTP 200) / the action runs past its checks;
  *   "deny"   anonymous: redirect to /connexion (or 401); signed in: 403, 404
  *            or a redirect away; actions: an UNAUTHENTICATED / FORBIDDEN result.
+ *   "hidden" a 404 whoever asks (results under embargo, someone else's dossier,
+ *            an endpoint that does not exist in this configuration).
  */
 import { DEMO } from "./auth";
 
 export const PERSONAS = ["anonymous", "applicantA", "applicantB", "staff", "juryOfCall", "admin"] as const;
 export type Persona = (typeof PERSONAS)[number];
-export type Expectation = "allow" | "deny";
+export type Expectation = "allow" | "deny" | "hidden";
 export type Expectations = Record<Persona, Expectation>;
 
 /** The demo account each persona signs in with (anonymous: none). */
@@ -41,6 +43,10 @@ const every = (e: Expectation): Expectations => Object.fromEntries(PERSONAS.map(
 export const PUBLIC = every("allow");
 /** Any signed-in person. */
 export const SIGNED_IN: Expectations = { ...every("allow"), anonymous: "deny" };
+/** Nobody: a 404 for every persona. */
+export const HIDDEN = every("hidden");
+/** Signed-in personas get a 404, anonymous visitors are sent to sign in. */
+export const HIDDEN_SIGNED_IN: Expectations = { ...every("hidden"), anonymous: "deny" };
 /** Only the listed personas. */
 export const only = (...allowed: Persona[]): Expectations =>
   Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? "allow" : "deny"])) as Expectations;
@@ -84,6 +90,33 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/espace": { path: "/espace", expect: SIGNED_IN },
   // next-auth: the session endpoint answers everyone (null when anonymous).
   "/api/auth/[...nextauth]": { path: "/api/auth/session", expect: PUBLIC },
+  // Benchmarks only (LAUREAT_QUERY_COUNTER=1): absent otherwise.
+  "/api/metrics/queries": { path: "/api/metrics/queries", expect: HIDDEN },
+
+  // Staff inbox: programme staff of the call and administrators.
+  "/instruction/appels/[slug]": { path: "/instruction/appels/donnee-administration-2021", expect: only("staff", "admin") },
+
+  // Applicant journey. Access to a given dossier by its own administration is
+  // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
+  // an id nobody owns must reveal nothing to anyone.
+  "/espace/dossiers": { path: "/espace/dossiers", expect: only("applicantA", "applicantB") },
+  "/espace/dossiers/nouveau/[slug]": { path: "/espace/dossiers/nouveau/guichet-continu-petits-projets", expect: SIGNED_IN },
+  "/espace/dossiers/[id]": { path: "/espace/dossiers/00000000-0000-4000-8000-000000000000", expect: HIDDEN_SIGNED_IN },
+  "/espace/dossiers/[id]/accuse-de-reception": {
+    path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/accuse-de-reception",
+    expect: HIDDEN_SIGNED_IN,
+  },
+
+  // Publication: the demo call is under embargo (locked deliberation, not
+  // published) when the matrix runs, so its results exist for nobody yet.
+  "/espace/appels/[slug]/publication": { path: "/espace/appels/donnee-administration-2021/publication", expect: only("staff", "admin") },
+  "/appels/[slug]/resultats": { path: "/appels/donnee-administration-2021/resultats", expect: HIDDEN },
+  "/appels/[slug]/laureats/[laureate]": { path: "/appels/donnee-administration-2021/laureats/lau-2020-0001", expect: HIDDEN },
+  "/appels/[slug]/donnees/subventions.csv": { path: "/appels/donnee-administration-2021/donnees/subventions.csv", expect: HIDDEN },
+  "/appels/[slug]/donnees/subventions.json": { path: "/appels/donnee-administration-2021/donnees/subventions.json", expect: HIDDEN },
+  "/donnees/catalogue.json": { path: "/donnees/catalogue.json", expect: PUBLIC, publicData: true },
+  "/resultats.atom": { path: "/resultats.atom", expect: PUBLIC, publicData: true },
+  "/statistiques": { path: "/statistiques", expect: PUBLIC, publicData: true },
 };
 
 /** Keyed by `file#exportName` of every export of a "use server" file. */
@@ -95,4 +128,15 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/auth/email-link.actions.ts#requestPasswordResetAction": { expect: PUBLIC },
   "lib/auth/email-link.actions.ts#consumeMagicLinkAction": { expect: PUBLIC },
   "lib/auth/email-link.actions.ts#resetPasswordAction": { expect: PUBLIC },
+
+  // Dossier actions authorize on the dossier they load: with an empty form a
+  // signed-in person stops at validation; the per-dossier denials (other
+  // administration, staff, jury) are proven in lib/dossiers/dossier.int.test.ts.
+  "lib/dossiers/dossier.actions.ts#createDossierAction": { expect: SIGNED_IN },
+  "lib/dossiers/dossier.actions.ts#saveDossierStepAction": { expect: SIGNED_IN, args: "form" },
+  "lib/dossiers/dossier.actions.ts#submitDossierAction": { expect: SIGNED_IN, args: "form" },
+  "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
+  "lib/dossiers/dossier.actions.ts#requestCorrectionAction": { expect: SIGNED_IN },
+  // Publication authorizes on the call it loads (`publication.publish`).
+  "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
 };

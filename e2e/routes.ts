@@ -24,6 +24,14 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/appels/[slug]": [{ slug: "donnee-administration-2021" }, { slug: "guichet-continu-petits-projets" }],
   "/instruction/appels/[slug]": [{ slug: "donnee-administration-2021" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
+  "/appels/[slug]/resultats": [{ slug: "donnee-administration-2021" }],
+  "/appels/[slug]/laureats/[laureate]": [{ slug: "donnee-administration-2021", laureate: "lau-2020-0001" }],
+  "/appels/[slug]/donnees/subventions.csv": [{ slug: "donnee-administration-2021" }],
+  "/appels/[slug]/donnees/subventions.json": [{ slug: "donnee-administration-2021" }],
+  "/espace/appels/[slug]/publication": [{ slug: "donnee-administration-2021" }],
+  "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
+  "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
 };
 
 export function listAppRoutes(): AppRoute[] {
