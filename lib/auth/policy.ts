@@ -5,12 +5,14 @@
  */
 import type { Viewer } from "./actor";
 import { callRules } from "./rules/calls";
+import { juryRules } from "./rules/jury";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
 
 const RULES = {
   ...callRules,
+  ...juryRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;
