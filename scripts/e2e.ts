@@ -10,7 +10,7 @@ import { createFreshDatabase, dropDatabase } from "@/lib/server/database";
 import { ensureBuild } from "./build";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_NAME = "laureat_e2e";
+const DB_NAME = process.env.E2E_DATABASE_NAME ?? "laureat_e2e";
 
 async function main(): Promise<number> {
   const server = process.env.TEST_DATABASE_URL;

@@ -294,3 +294,12 @@ export async function exportScoresCsv(actor: Actor, ctx: JuryContext): Promise<s
   }
   return lines.join("\n") + "\n";
 }
+
+/** The slot under way or next (who must leave the room for it is on the chair's screen). */
+export async function getNextSlot(callId: string, at: Date = new Date()) {
+  return db.juryDossier.findFirst({
+    where: { dossier: { callId }, auditionEndsAt: { gt: at } },
+    orderBy: { auditionStartsAt: "asc" },
+    select: { id: true, dossier: { select: { title: true } } },
+  });
+}
