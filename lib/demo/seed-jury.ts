@@ -1,7 +1,7 @@
 /**
  * Demo « audition day »: a fictional call in the AUDITIONS phase with eight
- * preselected dossiers on today's schedule (30-minute slots from 9:00,
- * Europe/Paris), a scoring grid and five jurors including a chair. One juror
+ * preselected dossiers on today's schedule (30-minute slots from the
+ * seeding's half hour), a scoring grid and five jurors including a chair. One juror
  * works for an administration that has a dossier: the app proposes that
  * conflict. Called once from seedDemo, in its transaction.
  */
@@ -34,7 +34,6 @@ const DOSSIERS: [administration: string, title: string, requestedEuros: number][
 
 export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> {
   const callId = randomUUID();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
   await tx.call.create({
     data: {
       id: callId,
@@ -58,7 +57,9 @@ export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> 
 
   const administrations = await tx.administration.findMany({ where: { name: { in: DOSSIERS.map(([a]) => a) } }, select: { id: true, name: true } });
   const admId = new Map(administrations.map((a) => [a.name, a.id]));
-  const start = parisLocalToInstant(`${today}T09:00`).getTime();
+  // The day starts at the seeding's half hour: the first slot is under way
+  // when the demo (or the e2e run) starts.
+  const start = Math.floor(Date.now() / (30 * 60_000)) * 30 * 60_000;
   for (const [i, [administration, title, euros]] of DOSSIERS.entries()) {
     const dossierId = randomUUID();
     await tx.dossier.create({
