@@ -4,8 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor.queries";
 import { verifyAuditChain } from "@/lib/audit/audit";
 import { db } from "@/lib/server/db";
+import { renderMinutesPdf } from "./minutes";
 import {
   acceptConfidentiality,
+  draftFeedbacks,
   addConflictAsStaff,
   completeDeclarations,
   declareConflict,
@@ -17,7 +19,7 @@ import {
   reviewConflict,
   saveEvaluation,
 } from "./jury.mutations";
-import { exportScoresCsv, getChairView, getJurorDossier, listAgenda, listForDeclaration, loadJuryContext } from "./jury.queries";
+import { exportScoresCsv, getChairView, getJurorDossier, getMinutes, listAgenda, listForDeclaration, loadJuryContext } from "./jury.queries";
 
 type World = {
   callId: string;
@@ -315,5 +317,21 @@ describe("jury: bad input changes nothing", () => {
     expect(await saveEvaluation(w.jurors[1]!, w.callId, full(w.agenda[3]!, 6))).toMatchObject({ ok: false, message: expect.stringMatching(/verrouillé/) });
     expect((await recordDecision(w.chair, w.callId, { juryDossierId: w.agenda[3], decision: "NOT_RETAINED", motivation: "Classé derrière les lauréats." })).ok).toBe(false);
     expect(await counts()).toEqual(before);
+  });
+
+  it("renders the locked minutes as a PDF and drafts the applicants' feedback without internal notes", async () => {
+    expect(await getMinutes(w.jurors[0]!, await ctx(w.jurors[0]!, w.callId))).toBeNull();
+    const minutes = (await getMinutes(w.chair, await ctx(w.chair, w.callId)))!;
+    expect(minutes.digest).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = await renderMinutesPdf(minutes);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(1500);
+
+    expect((await draftFeedbacks(w.jurors[0]!, w.callId)).ok).toBe(false);
+    expect(await draftFeedbacks(w.staff, w.callId)).toEqual({ ok: true, data: { drafted: 4 } });
+    const draft = await db.juryDossier.findUniqueOrThrow({ where: { id: w.agenda[0]! }, select: { feedbackDraft: true } });
+    expect(draft.feedbackDraft).toContain("Le jury a retenu votre projet");
+    expect(draft.feedbackDraft).toContain("Projet solide.");
+    expect(draft.feedbackDraft).not.toContain("Vigilance sur la maintenance");
   });
 });

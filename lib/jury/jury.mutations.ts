@@ -378,3 +378,43 @@ export async function lockDeliberation(actor: Actor, callId: string): Promise<Re
   });
   return ok({ digest });
 }
+
+/**
+ * Staff draft every dossier's feedback from the locked record (criterion
+ * bands, shareable remarks, decision) for review before release with the
+ * results. Internal notes are never read here.
+ */
+export async function draftFeedbacks(actor: Actor, callId: string): Promise<Result<{ drafted: number }>> {
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx) return fail("NOT_FOUND");
+  if (!ctx.call.deliberationLockedAt) return fail("CONFLICT", "Les retours sont rédigés une fois la délibération verrouillée.");
+  const view = await getChairView(actor, { ...ctx, conflictedJuryDossierIds: new Set() });
+  if (!view) return fail("FORBIDDEN");
+  const remarks = await db.juryEvaluation.findMany({
+    where: { juryDossier: { dossier: { callId } }, submittedAt: { not: null }, feedback: { not: null } },
+    orderBy: { updatedAt: "asc" },
+    select: { juryDossierId: true, feedback: true },
+  });
+  const { draftFeedback } = await import("./feedback");
+  const rowById = new Map(view.rows.map((r) => [r.juryDossierId, r]));
+  const drafts = view.ranking.dossiers.map((d) => {
+    const r = rowById.get(d.id)!;
+    return {
+      id: d.id,
+      text: draftFeedback({
+        title: r.title,
+        criteria: ctx.criteria.map((c) => ({ label: c.label, mean: d.criterionMeans[c.key] ?? null })),
+        scaleMax: ctx.grid.scaleMaxHalf / 2,
+        shareable: remarks.filter((x) => x.juryDossierId === d.id).map((x) => x.feedback!),
+        decision: r.decision as "LAUREATE" | "NOT_RETAINED" | "WAITING_LIST" | null,
+        grantedCents: r.grantedCents,
+      }),
+    };
+  });
+  await db.$transaction(async (tx) => {
+    for (const d of drafts) await tx.juryDossier.update({ where: { id: d.id }, data: { feedbackDraft: d.text } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.feedback.drafted", entityType: "call", entityId: callId, data: { drafted: drafts.length } });
+  });
+  return ok({ drafted: drafts.length });
+}

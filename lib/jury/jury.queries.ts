@@ -303,3 +303,16 @@ export async function getNextSlot(callId: string, at: Date = new Date()) {
     select: { id: true, dossier: { select: { title: true } } },
   });
 }
+
+/** What the minutes PDF needs, once the deliberation is locked; scoped like the chair view. */
+export async function getMinutes(actor: Actor, ctx: JuryContext) {
+  if (!ctx.call.deliberationLockedAt) return null;
+  const view = await getChairView(actor, ctx);
+  if (!view) return null;
+  const sealed = await db.auditEvent.findFirst({
+    where: { action: "jury.deliberation.locked", entityType: "call", entityId: ctx.call.id },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  return { callTitle: ctx.call.title, lockedAt: ctx.call.deliberationLockedAt, digest: (sealed?.data as { digest?: string } | undefined)?.digest ?? null, view, envelopeCents: ctx.call.budgetEnvelopeCents };
+}
