@@ -81,6 +81,34 @@ test("audition day: declarations, a conflicted juror, offline scoring synced aft
   await expect(chair.page.getByRole("row").filter({ hasText: "Bérénice Jurée" })).toContainText("Doit quitter la salle");
   await expectNoAxeViolations(chair.page);
 
+  // Decisions within the envelope, then the lock and the minutes.
+  const titles = await chair.page.getByRole("button", { name: /^Verrouiller les notes — / }).allTextContents();
+  expect(titles).toHaveLength(8);
+  for (const [index, t] of titles.entries()) {
+    const title = t.replace(/^Verrouiller les notes — /, "");
+    await chair.page.getByRole("button", { name: t }).click();
+    await expect(chair.page.getByLabel(`Décision — ${title}`)).toBeVisible();
+    const laureate = title === D1;
+    await chair.page.getByLabel(`Décision — ${title}`).selectOption(laureate ? "LAUREATE" : "NOT_RETAINED");
+    await chair.page.getByLabel(`Montant accordé en euros — ${title}`).fill(laureate ? "200000" : "");
+    await chair.page.getByLabel(`Motivation du jury — ${title}`).fill(laureate ? "Projet utile à d’autres préfectures." : "Classé derrière les lauréats.");
+    await chair.page.getByRole("button", { name: `Enregistrer la décision — ${title}` }).click();
+    if (laureate) {
+      // Above the request: refused with both figures, then corrected.
+      await expect(chair.page.getByText(/Le montant accordé \(200\s000\s€\) dépasse le montant demandé \(180\s000\s€\)/)).toBeVisible();
+      await chair.page.getByLabel(`Montant accordé en euros — ${title}`).fill("150000");
+      await chair.page.getByRole("button", { name: `Enregistrer la décision — ${title}` }).click();
+    }
+    await expect(chair.page.getByText("Décision enregistrée.")).toHaveCount(index + 1);
+  }
+  await chair.page.getByRole("button", { name: "Verrouiller la délibération" }).click();
+  await expect(chair.page.getByText("Délibération verrouillée").first()).toBeVisible();
+  const pdf = await chair.page.request.get(`${CALL}/presidence/proces-verbal`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  expect((await offline.page.request.get(`${CALL}/presidence/proces-verbal`)).status()).toBe(404);
+
   // The conflicted juror's API calls on that dossier are refused, and nothing leaked.
   const status = await conflicted.page.evaluate(async (callPath) => {
     const html = await (await fetch(callPath)).text();

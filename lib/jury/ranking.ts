@@ -92,6 +92,27 @@ export type Ranking = { dossiers: RankedDossier[]; robustness: Robustness };
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
+/**
+ * The two big working arrays (dossiers × jurors × criteria) are reused from
+ * one call to the next: the function is synchronous and nothing it returns
+ * points into them. Fresh megabyte-sized buffers on every call made V8 run
+ * full collections (external memory pressure) that cost more than the maths.
+ */
+const scratch = (() => {
+  let ints = new Int32Array(0);
+  let floats = new Float64Array(0);
+  return {
+    int(n: number) {
+      if (ints.length < n) ints = new Int32Array(n);
+      return ints.subarray(0, n);
+    },
+    float(n: number) {
+      if (floats.length < n) floats = new Float64Array(n);
+      return floats.subarray(0, n);
+    },
+  };
+})();
+
 export function computeRanking(input: RankingInput): Ranking {
   const criteria = [...input.criteria].sort((a, b) => cmpStr(a.key, b.key));
   const C = criteria.length;
@@ -107,7 +128,7 @@ export function computeRanking(input: RankingInput): Ranking {
   const jIndex = new Map(jurorIds.map((j, i) => [j, i]));
 
   // values[(d*J + j)*C + c], -1 when absent.
-  const values = new Int32Array(D * J * C).fill(-1);
+  const values = scratch.int(D * J * C).fill(-1);
   // Scores usually arrive grouped by juror and dossier: remembering the last
   // lookup skips most Map hashing on large inputs.
   let lastD = "";
@@ -132,7 +153,7 @@ export function computeRanking(input: RankingInput): Ranking {
   const sums = new Int32Array(D * C);
   const counts = new Int32Array(D * C);
   // Juror weighted score per dossier in half-points, NaN when absent.
-  const jurorScore = new Float64Array(D * J).fill(NaN);
+  const jurorScore = scratch.float(D * J).fill(NaN);
   for (let d = 0; d < D; d++) {
     for (let j = 0; j < J; j++) {
       let num = 0;
@@ -240,30 +261,30 @@ export function computeRanking(input: RankingInput): Ranking {
   const normArr = new Float64Array(D);
   const medianArr = new Float64Array(D);
   const rows: Omit<RankedDossier, "rank" | "cumulativeRequestedCents" | "withinEnvelope">[] = new Array(D);
-  const scratch: number[] = [];
+  const sorted: number[] = [];
   for (let d = 0; d < D; d++) {
     const scored = !Number.isNaN(meanArr[d]!);
-    scratch.length = 0;
+    sorted.length = 0;
     const jurors: RankedDossier["jurors"] = [];
     let normSum = 0;
     for (let j = 0; j < J; j++) {
       const v = jurorScore[d * J + j]!;
       if (Number.isNaN(v)) continue;
-      scratch.push(v);
+      sorted.push(v);
       const nv = normalise(j, v);
       normSum += nv;
       jurors.push({ jurorId: jurorIds[j]!, score: round9(v / 2), normalised: round9(nv / 2) });
     }
-    const n = scratch.length;
+    const n = sorted.length;
     let median = NaN;
     let sd = NaN;
     let spread = NaN;
     if (n > 0) {
-      scratch.sort((x, y) => x - y);
-      median = n % 2 ? scratch[(n - 1) / 2]! : (scratch[n / 2 - 1]! + scratch[n / 2]!) / 2;
-      const m = scratch.reduce((s, x) => s + x, 0) / n;
-      sd = Math.sqrt(scratch.reduce((s, x) => s + (x - m) * (x - m), 0) / n);
-      spread = scratch[n - 1]! - scratch[0]!;
+      sorted.sort((x, y) => x - y);
+      median = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+      const m = sorted.reduce((s, x) => s + x, 0) / n;
+      sd = Math.sqrt(sorted.reduce((s, x) => s + (x - m) * (x - m), 0) / n);
+      spread = sorted[n - 1]! - sorted[0]!;
     }
     medianArr[d] = n ? round9(median) : NaN;
     normArr[d] = n ? round9(normSum / n) : NaN;
