@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./auth";
+import { DEMO_PASSWORD } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
 
 const CALL = "/jury/journee-auditions-demo";
@@ -9,8 +9,12 @@ const CRITERIA = [/Bénéfices potentiels/, /Pertinence technique/, /Pérennité
 async function juror(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email, undefined, CALL);
-  await expect(page).toHaveURL(new RegExp(`${CALL}$`));
+  // Same steps as e2e/auth.ts, with room for password hashing on a loaded machine.
+  await page.goto(`/connexion?callbackUrl=${encodeURIComponent(CALL)}`);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(new RegExp(`${CALL}$`), { timeout: 30_000 });
   return { context, page };
 }
 
@@ -30,14 +34,15 @@ async function acceptAndDeclare(page: Page, conflictOn?: string) {
 
 async function scoreCurrent(page: Page, values: string[]) {
   for (const [i, v] of values.entries()) {
-    await page.getByRole("group", { name: CRITERIA[i] }).getByText(v, { exact: true }).click();
+    // DSFR's radio input sits over its short label: tap the radio itself.
+    await page.getByRole("group", { name: CRITERIA[i] }).getByRole("radio", { name: v, exact: true }).check({ force: true });
   }
   await page.getByLabel(/Commentaire général/).fill("Audition claire, budget cohérent.");
   await page.getByRole("button", { name: "Valider ma notation" }).click();
 }
 
 test("audition day: declarations, a conflicted juror, offline scoring synced after reconnection, the chair's ranking", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   // The juror from the applicant's prefecture declares the conflict and never gets the dossier.
   const conflicted = await juror(browser, "jure2@demo.laureat.fr");
   const leaked: string[] = [];
