@@ -79,7 +79,7 @@ test("audition day: declarations, a conflicted juror, offline scoring synced aft
 
   await chair.page.goto(`${CALL}/presidence`);
   await expect(chair.page.getByRole("heading", { name: "Classement en direct" })).toBeVisible();
-  const row = chair.page.getByRole("row").filter({ hasText: D1 });
+  const row = chair.page.getByRole("table", { name: "Classement des dossiers" }).getByRole("row").filter({ hasText: D1 });
   await expect(row).toContainText("Dossier contesté");
   await expect(row).toContainText("2,31");
   await expect(chair.page.getByRole("heading", { name: /Robustesse à la ligne de coupure/ })).toBeVisible();
