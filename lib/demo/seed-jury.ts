@@ -1,7 +1,7 @@
 /**
  * Demo « audition day »: a fictional call in the AUDITIONS phase with eight
- * preselected dossiers on today's schedule (30-minute slots from the
- * seeding's half hour), a scoring grid and five jurors including a chair. One juror
+ * preselected dossiers on today's schedule (30-minute slots, the
+ * first one under way at seeding), a scoring grid and five jurors including a chair. One juror
  * works for an administration that has a dossier: the app proposes that
  * conflict. Called once from seedDemo, in its transaction.
  */
@@ -57,9 +57,9 @@ export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> 
 
   const administrations = await tx.administration.findMany({ where: { name: { in: DOSSIERS.map(([a]) => a) } }, select: { id: true, name: true } });
   const admId = new Map(administrations.map((a) => [a.name, a.id]));
-  // The day starts at the seeding's half hour: the first slot is under way
-  // when the demo (or the e2e run) starts.
-  const start = Math.floor(Date.now() / (30 * 60_000)) * 30 * 60_000;
+  // The first slot started five minutes before the seeding: it is under way
+  // for the next 25 minutes whatever the time the demo (or e2e run) starts.
+  const start = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
   for (const [i, [administration, title, euros]] of DOSSIERS.entries()) {
     const dossierId = randomUUID();
     await tx.dossier.create({
