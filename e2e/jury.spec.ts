@@ -101,7 +101,10 @@ test("audition day: declarations, a conflicted juror, offline scoring synced aft
     if (laureate) {
       // Above the request: refused with both figures, then corrected.
       await expect(chair.page.getByText(/Le montant accordé \(200\s000\s€\) dépasse le montant demandé \(180\s000\s€\)/)).toBeVisible();
+      // React resets a form after its action: fill it again.
+      await chair.page.getByLabel(`Décision — ${title}`).selectOption("LAUREATE");
       await chair.page.getByLabel(`Montant accordé en euros — ${title}`).fill("150000");
+      await chair.page.getByLabel(`Motivation du jury — ${title}`).fill("Projet utile à d’autres préfectures.");
       await chair.page.getByRole("button", { name: `Enregistrer la décision — ${title}` }).click();
     }
     await expect(chair.page.getByText("Décision enregistrée.")).toHaveCount(index + 1);
