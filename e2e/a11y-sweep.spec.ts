@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures";
 import { ROLES } from "./roles";
-import { listAppRoutes, staleSamples, urlsFor } from "./routes";
+import { EXPECTED_STATUS, listAppRoutes, staleSamples, urlsFor } from "./routes";
 
 const routes = listAppRoutes();
 const pages = routes.filter((r) => r.kind === "page");
@@ -14,7 +14,7 @@ const problems: string[] = [...staleSamples(routes).map((p) => `SAMPLE_PARAMS["$
 const targets: { url: string; status: number }[] = [];
 for (const route of pages) {
   try {
-    for (const url of urlsFor(route)) targets.push({ url, status: 200 });
+    for (const url of urlsFor(route)) targets.push({ url, status: EXPECTED_STATUS[url] ?? 200 });
   } catch (error) {
     problems.push((error as Error).message);
   }

@@ -117,6 +117,18 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/donnees/catalogue.json": { path: "/donnees/catalogue.json", expect: PUBLIC, publicData: true },
   "/resultats.atom": { path: "/resultats.atom", expect: PUBLIC, publicData: true },
   "/statistiques": { path: "/statistiques", expect: PUBLIC, publicData: true },
+
+  // Jury of the demo audition day (jury@ is a member, not the chair; staff
+  // and admins see the chair's screen read-only; the minutes exist once the
+  // deliberation is locked, which it is not in the demo).
+  "/jury/[slug]": { path: "/jury/journee-auditions-demo", expect: only("juryOfCall") },
+  "/jury/[slug]/presidence": { path: "/jury/journee-auditions-demo/presidence", expect: only("staff", "admin") },
+  "/jury/[slug]/presidence/proces-verbal": { path: "/jury/journee-auditions-demo/presidence/proces-verbal", expect: HIDDEN_SIGNED_IN },
+  "/api/jury/[callId]/evaluations": {
+    path: "/api/jury/00000000-0000-4000-8000-000000000000/evaluations",
+    method: "POST",
+    expect: only(),
+  },
 };
 
 /** Keyed by `file#exportName` of every export of a "use server" file. */
@@ -139,4 +151,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#requestCorrectionAction": { expect: SIGNED_IN },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
+  // Jury actions authorize on the call named in the form: with none, nobody
+  // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
+  "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },
+  "lib/jury/jury.actions.ts#declareConflictAction": { expect: only() },
+  "lib/jury/jury.actions.ts#completeDeclarationsAction": { expect: only() },
+  "lib/jury/jury.actions.ts#reviewConflictAction": { expect: only() },
+  "lib/jury/jury.actions.ts#proposeConflictsAction": { expect: only() },
+  "lib/jury/jury.actions.ts#lockDossierAction": { expect: only() },
+  "lib/jury/jury.actions.ts#recordDecisionAction": { expect: only() },
+  "lib/jury/jury.actions.ts#lockDeliberationAction": { expect: only() },
 };

@@ -32,6 +32,19 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  "/jury/[slug]": [{ slug: "journee-auditions-demo" }],
+  "/jury/[slug]/presidence": [{ slug: "journee-auditions-demo" }],
+  "/jury/[slug]/presidence/proces-verbal": [{ slug: "journee-auditions-demo" }],
+  "/api/jury/[callId]/evaluations": [{ callId: "00000000-0000-4000-8000-000000000000" }],
+};
+
+/**
+ * Pages that answer with another status than 200 in the demo state: results
+ * under embargo until staff publish them (e2e/publication.spec.ts does).
+ */
+export const EXPECTED_STATUS: Record<string, number> = {
+  "/appels/donnee-administration-2021/resultats": 404,
+  "/appels/donnee-administration-2021/laureats/lau-2020-0001": 404,
 };
 
 export function listAppRoutes(): AppRoute[] {

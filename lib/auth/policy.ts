@@ -9,6 +9,7 @@ import { callRules } from "./rules/calls";
 import { reviewRules } from "./rules/review";
 import { publicationRules } from "./rules/publication";
 import { dossierRules } from "./rules/dossiers";
+import { juryRules } from "./rules/jury";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
@@ -19,6 +20,7 @@ const RULES = {
   ...publicationRules,
   ...accountRules,
   ...dossierRules,
+  ...juryRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

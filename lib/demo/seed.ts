@@ -301,6 +301,7 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     await tx.roleGrant.createMany({ data: grants.map((g) => ({ id: randomUUID(), userId: user.id, ...g })) });
   }
 
+  await (await import("./seed-jury")).seedJuryDemo(tx, passwordHash);
   await appendAudit(tx, {
     actorId: null,
     action: "demo.seeded",

@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { getViewer } from "@/lib/auth/session";
+import { saveEvaluation } from "@/lib/jury/jury.mutations";
+import { fail, HTTP_STATUS } from "@/lib/server/result";
+
+/**
+ * The offline queue's sync endpoint: one queued save per request, idempotent
+ * by its `opId` (a replay answers 200 with `replayed: true`).
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ callId: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) return NextResponse.json(fail("UNAUTHENTICATED"), { status: 401 });
+  const { callId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(callId)) return NextResponse.json(fail("NOT_FOUND"), { status: 404 });
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return NextResponse.json(fail("INVALID_INPUT", "Requête illisible."), { status: 400 });
+  }
+  const result = await saveEvaluation(viewer, callId, body);
+  return NextResponse.json(result, { status: result.ok ? 200 : HTTP_STATUS[result.code] });
+}

@@ -1,0 +1,420 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { appendAudit, canonicalJson } from "@/lib/audit/audit";
+import { formatCents } from "@/lib/money";
+import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/prisma";
+import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
+import { decisionSchema, declareConflictSchema, evaluationOpSchema, reviewConflictSchema, staffConflictSchema } from "./jury.schema";
+import { canSeeDossiers, getChairView, juryResource, loadJuryContext, type JuryContext } from "./jury.queries";
+
+const SCORING_PHASES = new Set(["AUDITIONS", "DELIBERATION"]);
+
+/** The call must still be open to the jury's writes. */
+function deliberationOpen(ctx: JuryContext) {
+  if (ctx.call.deliberationLockedAt) return fail("CONFLICT", "La délibération est verrouillée : plus aucune modification n’est possible.");
+  return null;
+}
+
+export async function acceptConfidentiality(actor: Actor, callId: string): Promise<Result<null>> {
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
+  if (ctx.member!.confidentialityAcceptedAt) return ok(null);
+  await db.$transaction(async (tx) => {
+    await tx.juryMember.update({ where: { id: ctx.member!.id }, data: { confidentialityAcceptedAt: new Date() } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.confidentiality.accepted", entityType: "jury_member", entityId: ctx.member!.id });
+  });
+  return ok(null);
+}
+
+export async function declareConflict(actor: Actor, callId: string, input: unknown): Promise<Result<{ id: string }>> {
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
+  if (!ctx.member!.confidentialityAcceptedAt) return fail("FORBIDDEN", "Acceptez d’abord l’engagement de confidentialité.");
+  const parsed = declareConflictSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const { juryDossierId, type, reason } = parsed.data;
+  const target = await db.juryDossier.findFirst({ where: { id: juryDossierId, dossier: { callId } }, select: { id: true } });
+  if (!target) return fail("NOT_FOUND");
+  return db.$transaction(async (tx) => {
+    const existing = await tx.juryConflict.findUnique({ where: { memberId_juryDossierId: { memberId: ctx.member!.id, juryDossierId } }, select: { id: true } });
+    // Declaring is always allowed, even over a dismissed proposal: it confirms.
+    const row = existing
+      ? await tx.juryConflict.update({ where: { id: existing.id }, data: { type, reason, source: "DECLARED", status: "CONFIRMED" }, select: { id: true } })
+      : await tx.juryConflict.create({ data: { memberId: ctx.member!.id, juryDossierId, type, reason, source: "DECLARED", status: "CONFIRMED" }, select: { id: true } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.conflict.declared", entityType: "jury_conflict", entityId: row.id, data: { juryDossierId, type } });
+    return ok(row);
+  });
+}
+
+/** The juror states the declarations are complete: the agenda opens. */
+export async function completeDeclarations(actor: Actor, callId: string): Promise<Result<null>> {
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
+  if (!ctx.member!.confidentialityAcceptedAt) return fail("FORBIDDEN", "Acceptez d’abord l’engagement de confidentialité.");
+  await db.$transaction(async (tx) => {
+    await tx.juryMember.update({ where: { id: ctx.member!.id }, data: { declaredAt: new Date() } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.declarations.completed", entityType: "jury_member", entityId: ctx.member!.id });
+  });
+  return ok(null);
+}
+
+/** Staff add (and may lock) a conflict for any juror of the call. */
+export async function addConflictAsStaff(actor: Actor, callId: string, input: unknown): Promise<Result<{ id: string }>> {
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const parsed = staffConflictSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const { memberId, juryDossierId, type, reason, lock } = parsed.data;
+  const [member, target] = await Promise.all([
+    db.juryMember.findFirst({ where: { id: memberId, callId }, select: { id: true } }),
+    db.juryDossier.findFirst({ where: { id: juryDossierId, dossier: { callId } }, select: { id: true } }),
+  ]);
+  if (!member || !target) return fail("NOT_FOUND");
+  return db.$transaction(async (tx) => {
+    const data = { type, reason, source: "STAFF" as const, status: "CONFIRMED" as const, lockedAt: lock ? new Date() : null };
+    const row = await tx.juryConflict.upsert({
+      where: { memberId_juryDossierId: { memberId, juryDossierId } },
+      create: { memberId, juryDossierId, ...data },
+      update: data,
+      select: { id: true },
+    });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.conflict.staff_set", entityType: "jury_conflict", entityId: row.id, data: { memberId, juryDossierId, type, lock } });
+    return ok(row);
+  });
+}
+
+/** Staff confirm or dismiss a proposed conflict; a locked conflict stays as it is. */
+export async function reviewConflict(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const parsed = reviewConflictSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const conflict = await db.juryConflict.findFirst({ where: { id: parsed.data.conflictId, member: { callId } }, select: { id: true, lockedAt: true } });
+  if (!conflict) return fail("NOT_FOUND");
+  if (conflict.lockedAt) return fail("CONFLICT", "Ce conflit d’intérêts est verrouillé : il ne peut plus être modifié.");
+  await db.$transaction(async (tx) => {
+    await tx.juryConflict.update({ where: { id: conflict.id }, data: { status: parsed.data.status, lockedAt: parsed.data.lock ? new Date() : null } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.conflict.reviewed", entityType: "jury_conflict", entityId: conflict.id, data: { status: parsed.data.status, lock: parsed.data.lock } });
+  });
+  return ok(null);
+}
+
+const normalise = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[’']/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** Juror organisation vs dossier administration or ministry: a pure rule, tested on its own. */
+export function isLikelyConflict(organisation: string | null, administration: string, ministry: string): boolean {
+  if (!organisation) return false;
+  const org = normalise(organisation);
+  if (org.length < 4) return false;
+  return [administration, ministry].some((name) => {
+    const n = normalise(name);
+    return n.includes(org) || org.includes(n);
+  });
+}
+
+/** Proposes likely conflicts (status PROPOSED, counted until staff dismiss them). */
+export async function proposeConflicts(actor: Actor, callId: string): Promise<Result<{ proposed: number }>> {
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const [members, agenda] = await Promise.all([
+    db.juryMember.findMany({ where: { callId }, select: { id: true, user: { select: { organisation: true } }, conflicts: { select: { juryDossierId: true } } } }),
+    db.juryDossier.findMany({ where: { dossier: { callId } }, select: { id: true, dossier: { select: { administration: { select: { name: true, ministry: { select: { name: true } } } } } } } }),
+  ]);
+  const toCreate: { memberId: string; juryDossierId: string; reason: string }[] = [];
+  for (const m of members) {
+    const known = new Set(m.conflicts.map((c) => c.juryDossierId));
+    for (const a of agenda) {
+      if (known.has(a.id)) continue;
+      const adm = a.dossier.administration;
+      if (isLikelyConflict(m.user.organisation, adm.name, adm.ministry.name)) {
+        toCreate.push({ memberId: m.id, juryDossierId: a.id, reason: `Organisation du juré (${m.user.organisation}) proche de ${adm.name} (${adm.ministry.name}).` });
+      }
+    }
+  }
+  await db.$transaction(async (tx) => {
+    await tx.juryConflict.createMany({ data: toCreate.map((c) => ({ ...c, type: "SAME_ADMINISTRATION", source: "PROPOSED", status: "PROPOSED" })) });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.conflict.proposed", entityType: "call", entityId: callId, data: { proposed: toCreate.length } });
+  });
+  return ok({ proposed: toCreate.length });
+}
+
+export type SaveOutcome = { revision: number; submitted: boolean; replayed: boolean };
+
+/**
+ * One save from the scoring screen (online or replayed from the offline
+ * queue). Idempotent by `opId`: a replay gets the first outcome back and
+ * changes nothing. Every refusal leaves the database as it was.
+ */
+export async function saveEvaluation(actor: Actor, callId: string, input: unknown): Promise<Result<SaveOutcome>> {
+  const parsed = evaluationOpSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const op = parsed.data;
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
+
+  const previous = await db.juryOperation.findUnique({ where: { opId: op.opId }, select: { memberId: true, outcome: true } });
+  if (previous) {
+    if (previous.memberId !== ctx.member!.id) return fail("CONFLICT", "Cet identifiant d’opération a déjà été utilisé.");
+    return ok({ ...(previous.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
+  }
+  if (!canSeeDossiers(ctx)) return fail("FORBIDDEN", "Acceptez l’engagement de confidentialité et déclarez vos conflits d’intérêts avant de noter.");
+  if (ctx.conflictedJuryDossierIds.has(op.juryDossierId)) return fail("FORBIDDEN", "Vous êtes en conflit d’intérêts sur ce dossier : vous ne pouvez ni l’ouvrir ni le noter.");
+  if (!SCORING_PHASES.has(ctx.call.phase)) return fail("CONFLICT", "La notation n’est pas ouverte pour cet appel.");
+  const closed = deliberationOpen(ctx);
+  if (closed) return closed;
+
+  const target = await db.juryDossier.findFirst({ where: { id: op.juryDossierId, dossier: { callId } }, select: { id: true, lockedAt: true } });
+  if (!target) return fail("NOT_FOUND", "Ce dossier ne fait pas partie des dossiers confiés au jury.");
+  if (target.lockedAt) return fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées.");
+
+  const byKey = new Map(ctx.criteria.map((c) => [c.key, c]));
+  const fieldErrors: Record<string, string[]> = {};
+  const scale = ctx.grid.scaleMaxHalf / 2;
+  op.scores.forEach((s, i) => {
+    if (!byKey.has(s.criterionKey)) fieldErrors[`scores.${i}.criterionKey`] = ["Critère inconnu pour cet appel."];
+    else if (s.valueHalf < 0 || s.valueHalf > ctx.grid.scaleMaxHalf || s.valueHalf % ctx.grid.stepHalf !== 0) {
+      fieldErrors[`scores.${i}.valueHalf`] = [
+        `La note doit être comprise entre 0 et ${String(scale).replace(".", ",")}${ctx.grid.stepHalf === 1 ? ", par demi-point" : ", en points entiers"} (reçu : ${String(s.valueHalf / 2).replace(".", ",")}).`,
+      ];
+    }
+  });
+  if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", "Note hors de l’échelle de la grille : rien n’a été enregistré.", fieldErrors);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serialise concurrent saves of the same juror on the same dossier.
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${ctx.member!.id}:${op.juryDossierId}`}))`;
+      const replay = await tx.juryOperation.findUnique({ where: { opId: op.opId }, select: { outcome: true } });
+      if (replay) return ok({ ...(replay.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
+      const locked = await tx.juryDossier.findUnique({ where: { id: target.id }, select: { lockedAt: true } });
+      if (locked?.lockedAt) throw new Refusal(fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées."));
+
+      const existing = await tx.juryEvaluation.findUnique({
+        where: { memberId_juryDossierId: { memberId: ctx.member!.id, juryDossierId: target.id } },
+        select: { id: true, revision: true, submittedAt: true, overallComment: true, feedback: true, internalNote: true, scores: { select: { valueHalf: true, comment: true, criterion: { select: { key: true } } } } },
+      });
+      const current = new Map((existing?.scores ?? []).map((s) => [s.criterion.key, { valueHalf: s.valueHalf, comment: s.comment }]));
+      const next = new Map(current);
+      for (const s of op.scores) next.set(s.criterionKey, { valueHalf: s.valueHalf, comment: s.comment !== undefined ? s.comment || null : (current.get(s.criterionKey)?.comment ?? null) });
+      const overallComment = op.overallComment !== undefined ? op.overallComment || null : (existing?.overallComment ?? null);
+      const feedback = op.feedback !== undefined ? op.feedback || null : (existing?.feedback ?? null);
+      const internalNote = op.internalNote !== undefined ? op.internalNote || null : (existing?.internalNote ?? null);
+      // Once submitted, every revision must stay complete.
+      const submitting = op.submit || !!existing?.submittedAt;
+      if (submitting) {
+        const errors: Record<string, string[]> = {};
+        for (const c of ctx.criteria) {
+          const v = next.get(c.key);
+          if (!v) errors[`criteria.${c.key}`] = [`Notez le critère « ${c.label} ».`];
+          else if (ctx.grid.commentMode === "PER_CRITERION" && !v.comment) errors[`criteria.${c.key}.comment`] = [`Le commentaire est obligatoire pour le critère « ${c.label} ».`];
+        }
+        if (ctx.grid.commentMode === "OVERALL" && !overallComment) errors.overallComment = ["Le commentaire général est obligatoire."];
+        if (Object.keys(errors).length) throw new Refusal(fail("INVALID_INPUT", "Notation incomplète : rien n’a été enregistré.", errors));
+      }
+      const evaluation = existing
+        ? await tx.juryEvaluation.update({
+            where: { id: existing.id },
+            data: { overallComment, feedback, internalNote, revision: existing.revision + 1, submittedAt: existing.submittedAt ?? (submitting ? new Date() : null) },
+            select: { id: true, revision: true, submittedAt: true },
+          })
+        : await tx.juryEvaluation.create({
+            data: { memberId: ctx.member!.id, juryDossierId: target.id, overallComment, feedback, internalNote, revision: 1, submittedAt: submitting ? new Date() : null },
+            select: { id: true, revision: true, submittedAt: true },
+          });
+      const changes: { criterion: string; from: number | null; to: number }[] = [];
+      for (const s of op.scores) {
+        const c = byKey.get(s.criterionKey)!;
+        const v = next.get(s.criterionKey)!;
+        await tx.juryScore.upsert({
+          where: { evaluationId_criterionId: { evaluationId: evaluation.id, criterionId: c.id } },
+          create: { evaluationId: evaluation.id, criterionId: c.id, valueHalf: v.valueHalf, comment: v.comment },
+          update: { valueHalf: v.valueHalf, comment: v.comment },
+        });
+        const before = current.get(s.criterionKey)?.valueHalf ?? null;
+        if (before !== v.valueHalf) changes.push({ criterion: s.criterionKey, from: before, to: v.valueHalf });
+      }
+      const outcome = { revision: evaluation.revision, submitted: !!evaluation.submittedAt };
+      await tx.juryOperation.create({ data: { opId: op.opId, memberId: ctx.member!.id, outcome } });
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        action: "jury.evaluation.saved",
+        entityType: "jury_evaluation",
+        entityId: evaluation.id,
+        data: { opId: op.opId, juryDossierId: target.id, revision: evaluation.revision, submitted: outcome.submitted, changes },
+      });
+      return ok({ ...outcome, replayed: false });
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+class Refusal extends Error {
+  constructor(readonly result: ReturnType<typeof fail>) {
+    super(result.message);
+  }
+}
+
+async function chairContext(actor: Actor, callId: string) {
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.chair", juryResource(ctx))) return null;
+  return ctx;
+}
+
+/** The chair locks a dossier's scores (after its discussion). */
+export async function lockDossier(actor: Actor, callId: string, juryDossierId: string): Promise<Result<null>> {
+  const ctx = await chairContext(actor, callId);
+  if (!ctx) return fail("FORBIDDEN");
+  if (ctx.conflictedJuryDossierIds.has(juryDossierId)) return fail("FORBIDDEN", "Vous êtes en conflit d’intérêts sur ce dossier.");
+  const closed = deliberationOpen(ctx);
+  if (closed) return closed;
+  const target = await db.juryDossier.findFirst({ where: { id: juryDossierId, dossier: { callId } }, select: { id: true, lockedAt: true } });
+  if (!target) return fail("NOT_FOUND");
+  if (target.lockedAt) return ok(null);
+  await db.$transaction(async (tx) => {
+    await tx.juryDossier.update({ where: { id: target.id }, data: { lockedAt: new Date() } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.dossier.locked", entityType: "jury_dossier", entityId: target.id });
+  });
+  return ok(null);
+}
+
+/**
+ * Records the jury's decision on one dossier. The granted amount is checked
+ * against the request and, with every other laureate's grant, against the
+ * call's envelope; both figures are shown when refused.
+ */
+export async function recordDecision(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  const ctx = await chairContext(actor, callId);
+  if (!ctx) return fail("FORBIDDEN");
+  const parsed = decisionSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const d = parsed.data;
+  if (ctx.conflictedJuryDossierIds.has(d.juryDossierId)) return fail("FORBIDDEN", "Vous êtes en conflit d’intérêts sur ce dossier : un autre membre du jury doit enregistrer la décision.");
+  const closed = deliberationOpen(ctx);
+  if (closed) return closed;
+  try {
+    return await db.$transaction(async (tx) => {
+      // One decision at a time per call: the envelope check sees every other grant.
+      await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`jury-envelope:${callId}`}))`;
+      const target = await tx.juryDossier.findFirst({
+        where: { id: d.juryDossierId, dossier: { callId } },
+        select: { id: true, lockedAt: true, dossier: { select: { id: true, requestedCents: true } } },
+      });
+      if (!target) throw new Refusal(fail("NOT_FOUND"));
+      if (!target.lockedAt) throw new Refusal(fail("CONFLICT", "Verrouillez d’abord les notes de ce dossier avant d’enregistrer la décision."));
+      const granted = d.decision === "LAUREATE" ? d.grantedCents! : null;
+      if (granted !== null && granted > target.dossier.requestedCents) {
+        throw new Refusal(
+          fail("INVALID_INPUT", `Le montant accordé (${formatCents(granted)}) dépasse le montant demandé (${formatCents(target.dossier.requestedCents)}).`, {
+            grantedCents: [`Au plus ${formatCents(target.dossier.requestedCents)} (montant demandé).`],
+          }),
+        );
+      }
+      const others = await tx.juryDossier.aggregate({ where: { dossier: { callId }, id: { not: target.id } }, _sum: { grantedCents: true } });
+      const total = (others._sum.grantedCents ?? 0n) + (granted ?? 0n);
+      if (total > ctx.call.budgetEnvelopeCents) {
+        throw new Refusal(
+          fail("INVALID_INPUT", `Le total accordé (${formatCents(total)}) dépasserait l’enveloppe de l’appel (${formatCents(ctx.call.budgetEnvelopeCents)}).`, {
+            grantedCents: [`Reste disponible : ${formatCents(ctx.call.budgetEnvelopeCents - (others._sum.grantedCents ?? 0n))}.`],
+          }),
+        );
+      }
+      const now = new Date();
+      await tx.juryDossier.update({ where: { id: target.id }, data: { decision: d.decision, grantedCents: granted, motivation: d.motivation, decidedAt: now } });
+      await tx.dossier.update({
+        where: { id: target.dossier.id },
+        data: { grantedCents: granted, decidedAt: now, status: d.decision === "LAUREATE" ? "LAUREATE" : d.decision === "NOT_RETAINED" ? "NOT_RETAINED" : "AUDITIONED" },
+      });
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        action: "jury.decision.recorded",
+        entityType: "jury_dossier",
+        entityId: target.id,
+        data: { decision: d.decision, grantedCents: granted, motivation: d.motivation },
+      });
+      return ok(null);
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+/**
+ * Locks the deliberation: every dossier locked and decided. Seals the final
+ * record (ranking, recusals, decisions) in the audit chain with its digest;
+ * the publication side requires `deliberationLockedAt`.
+ */
+export async function lockDeliberation(actor: Actor, callId: string): Promise<Result<{ digest: string }>> {
+  const ctx = await chairContext(actor, callId);
+  if (!ctx) return fail("FORBIDDEN");
+  const closed = deliberationOpen(ctx);
+  if (closed) return closed;
+  const pending = await db.juryDossier.count({ where: { dossier: { callId }, OR: [{ lockedAt: null }, { decision: null }] } });
+  if (pending > 0) return fail("CONFLICT", `${pending} dossier(s) sans verrou ou sans décision : la délibération ne peut pas être verrouillée.`);
+  // The sealed record is computed with staff-level visibility (all scores).
+  const view = await getChairView(actor, { ...ctx, conflictedJuryDossierIds: new Set() });
+  if (!view) return fail("FORBIDDEN");
+  const record = {
+    callId,
+    ranking: view.ranking.dossiers.map((r) => ({ id: r.id, rank: r.rank, mean: r.mean, jurors: r.jurorCount, contested: r.contested })),
+    recusals: view.jurors.map((j) => ({ memberId: j.memberId, dossiers: j.conflictedJuryDossierIds })),
+    decisions: view.rows.map((r) => ({ id: r.juryDossierId, decision: r.decision, grantedCents: r.grantedCents, motivation: r.motivation })),
+  };
+  const digest = createHash("sha256").update(canonicalJson(record)).digest("hex");
+  await db.$transaction(async (tx: Tx) => {
+    const now = new Date();
+    const updated = await tx.call.updateMany({ where: { id: callId, deliberationLockedAt: null }, data: { deliberationLockedAt: now, phase: "DELIBERATION" } });
+    if (updated.count !== 1) throw new Error("deliberation already locked");
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.deliberation.locked", entityType: "call", entityId: callId, data: { digest, record } });
+  });
+  return ok({ digest });
+}
+
+/**
+ * Staff draft every dossier's feedback from the locked record (criterion
+ * bands, shareable remarks, decision) for review before release with the
+ * results. Internal notes are never read here.
+ */
+export async function draftFeedbacks(actor: Actor, callId: string): Promise<Result<{ drafted: number }>> {
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx) return fail("NOT_FOUND");
+  if (!ctx.call.deliberationLockedAt) return fail("CONFLICT", "Les retours sont rédigés une fois la délibération verrouillée.");
+  const view = await getChairView(actor, { ...ctx, conflictedJuryDossierIds: new Set() });
+  if (!view) return fail("FORBIDDEN");
+  const remarks = await db.juryEvaluation.findMany({
+    where: { juryDossier: { dossier: { callId } }, submittedAt: { not: null }, feedback: { not: null } },
+    orderBy: { updatedAt: "asc" },
+    select: { juryDossierId: true, feedback: true },
+  });
+  const { draftFeedback } = await import("./feedback");
+  const rowById = new Map(view.rows.map((r) => [r.juryDossierId, r]));
+  const drafts = view.ranking.dossiers.map((d) => {
+    const r = rowById.get(d.id)!;
+    return {
+      id: d.id,
+      text: draftFeedback({
+        title: r.title,
+        criteria: ctx.criteria.map((c) => ({ label: c.label, mean: d.criterionMeans[c.key] ?? null })),
+        scaleMax: ctx.grid.scaleMaxHalf / 2,
+        shareable: remarks.filter((x) => x.juryDossierId === d.id).map((x) => x.feedback!),
+        decision: r.decision as "LAUREATE" | "NOT_RETAINED" | "WAITING_LIST" | null,
+        grantedCents: r.grantedCents,
+      }),
+    };
+  });
+  await db.$transaction(async (tx) => {
+    for (const d of drafts) await tx.juryDossier.update({ where: { id: d.id }, data: { feedbackDraft: d.text } });
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.feedback.drafted", entityType: "call", entityId: callId, data: { drafted: drafts.length } });
+  });
+  return ok({ drafted: drafts.length });
+}

@@ -1,0 +1,318 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import type { Db, Tx } from "@/lib/server/prisma";
+import { db } from "@/lib/server/db";
+import { computeRanking, type Ranking } from "./ranking";
+
+/**
+ * Everything the jury's pages and mutations need to know about the viewer on
+ * one call, loaded from the session's user (never from the form). A conflict
+ * counts until staff dismiss it: declared, staff-added and app-proposed alike.
+ */
+export type JuryContext = {
+  call: { id: string; slug: string; title: string; phase: string; budgetEnvelopeCents: bigint; deliberationLockedAt: Date | null };
+  member: { id: string; userId: string; isChair: boolean; confidentialityAcceptedAt: Date | null; declaredAt: Date | null } | null;
+  grid: { scaleMaxHalf: number; stepHalf: number; commentMode: "PER_CRITERION" | "OVERALL"; contestedSpreadHalf: number; cutSize: number; tieBreak: string[] };
+  criteria: { id: string; key: string; label: string; helpText: string | null; weight: number; thresholdHalf: number | null }[];
+  /** Agenda dossiers this viewer must never see (their own conflicts). Empty for staff without membership. */
+  conflictedJuryDossierIds: Set<string>;
+};
+
+export const DEFAULT_GRID: JuryContext["grid"] = { scaleMaxHalf: 10, stepHalf: 1, commentMode: "PER_CRITERION", contestedSpreadHalf: 3, cutSize: 0, tieBreak: [] };
+
+export async function loadJuryContext(actor: Actor, callSlugOrId: { slug: string } | { id: string }, client: Db | Tx = db): Promise<JuryContext | null> {
+  const call = await client.call.findUnique({
+    where: "slug" in callSlugOrId ? { slug: callSlugOrId.slug } : { id: callSlugOrId.id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      phase: true,
+      budgetEnvelopeCents: true,
+      deliberationLockedAt: true,
+      scoringGrid: { select: { scaleMaxHalf: true, stepHalf: true, commentMode: true, contestedSpreadHalf: true, cutSize: true, tieBreak: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, helpText: true, weight: true, thresholdHalf: true } },
+      juryMembers: {
+        where: { userId: actor.userId },
+        select: {
+          id: true,
+          userId: true,
+          isChair: true,
+          confidentialityAcceptedAt: true,
+          declaredAt: true,
+          conflicts: { where: { status: { not: "DISMISSED" } }, select: { juryDossierId: true } },
+        },
+      },
+    },
+  });
+  if (!call) return null;
+  const m = call.juryMembers[0] ?? null;
+  return {
+    call: { id: call.id, slug: call.slug, title: call.title, phase: call.phase, budgetEnvelopeCents: call.budgetEnvelopeCents, deliberationLockedAt: call.deliberationLockedAt },
+    member: m ? { id: m.id, userId: m.userId, isChair: m.isChair, confidentialityAcceptedAt: m.confidentialityAcceptedAt, declaredAt: m.declaredAt } : null,
+    grid: call.scoringGrid ?? DEFAULT_GRID,
+    criteria: call.criteria,
+    conflictedJuryDossierIds: new Set(m?.conflicts.map((c) => c.juryDossierId) ?? []),
+  };
+}
+
+export const juryResource = (ctx: JuryContext) => ({ callId: ctx.call.id, member: ctx.member ? { userId: ctx.member.userId, isChair: ctx.member.isChair } : null });
+
+/** A juror may open dossiers once the terms are accepted and conflicts declared. */
+export const canSeeDossiers = (ctx: JuryContext) => !!ctx.member?.confidentialityAcceptedAt && !!ctx.member.declaredAt;
+
+export type DeclarationRow = { juryDossierId: string; title: string; administration: string; ministry: string; conflict: { type: string; reason: string; source: string; status: string; locked: boolean } | null };
+
+/**
+ * What a juror needs to declare conflicts: titles and administrations only,
+ * no content, no amounts, no scores.
+ */
+export async function listForDeclaration(actor: Actor, ctx: JuryContext): Promise<DeclarationRow[]> {
+  if (!can(actor, "jury.participate", juryResource(ctx))) return [];
+  const rows = await db.juryDossier.findMany({
+    where: { dossier: { callId: ctx.call.id } },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      dossier: { select: { title: true, administration: { select: { name: true, ministry: { select: { name: true } } } } } },
+      conflicts: { where: { memberId: ctx.member!.id }, select: { type: true, reason: true, source: true, status: true, lockedAt: true } },
+    },
+  });
+  return rows.map((r) => {
+    const c = r.conflicts[0];
+    return {
+      juryDossierId: r.id,
+      title: r.dossier.title,
+      administration: r.dossier.administration.name,
+      ministry: r.dossier.administration.ministry.name,
+      conflict: c ? { type: c.type, reason: c.reason, source: c.source, status: c.status, locked: !!c.lockedAt } : null,
+    };
+  });
+}
+
+export type AgendaItem = {
+  juryDossierId: string;
+  reference: string | null;
+  title: string;
+  summary: string;
+  administration: string;
+  requestedCents: bigint;
+  totalCostCents: bigint;
+  auditionStartsAt: Date | null;
+  auditionEndsAt: Date | null;
+  locked: boolean;
+  myEvaluation: { submittedAt: Date | null; revision: number; overallComment: string | null; feedback: string | null; internalNote: string | null; scores: Record<string, { valueHalf: number; comment: string | null }> } | null;
+};
+
+/** The juror's audition-day schedule: conflicted dossiers are not in the query at all. */
+export async function listAgenda(actor: Actor, ctx: JuryContext): Promise<AgendaItem[]> {
+  if (!can(actor, "jury.participate", juryResource(ctx)) || !canSeeDossiers(ctx)) return [];
+  const memberId = ctx.member!.id;
+  const rows = await db.juryDossier.findMany({
+    where: { dossier: { callId: ctx.call.id }, conflicts: { none: { memberId, status: { not: "DISMISSED" } } } },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      auditionStartsAt: true,
+      auditionEndsAt: true,
+      lockedAt: true,
+      dossier: { select: { reference: true, title: true, summary: true, requestedCents: true, totalCostCents: true, administration: { select: { name: true } } } },
+      evaluations: {
+        where: { memberId },
+        select: {
+          submittedAt: true,
+          revision: true,
+          overallComment: true,
+          feedback: true,
+          internalNote: true,
+          scores: { select: { valueHalf: true, comment: true, criterion: { select: { key: true } } } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => {
+    const e = r.evaluations[0];
+    return {
+      juryDossierId: r.id,
+      reference: r.dossier.reference,
+      title: r.dossier.title,
+      summary: r.dossier.summary,
+      administration: r.dossier.administration.name,
+      requestedCents: r.dossier.requestedCents,
+      totalCostCents: r.dossier.totalCostCents,
+      auditionStartsAt: r.auditionStartsAt,
+      auditionEndsAt: r.auditionEndsAt,
+      locked: !!r.lockedAt,
+      myEvaluation: e
+        ? {
+            submittedAt: e.submittedAt,
+            revision: e.revision,
+            overallComment: e.overallComment,
+            feedback: e.feedback,
+            internalNote: e.internalNote,
+            scores: Object.fromEntries(e.scores.map((s) => [s.criterion.key, { valueHalf: s.valueHalf, comment: s.comment }])),
+          }
+        : null,
+    };
+  });
+}
+
+export type PeerScores = { jurorName: string; scores: Record<string, number>; total: number | null }[];
+
+/**
+ * One dossier for a juror. `null` when conflicted or not on the agenda. Other
+ * jurors' scores only once the viewer's own evaluation is submitted.
+ */
+export async function getJurorDossier(actor: Actor, ctx: JuryContext, juryDossierId: string): Promise<{ item: AgendaItem; peers: PeerScores | null } | null> {
+  if (ctx.conflictedJuryDossierIds.has(juryDossierId)) return null;
+  const item = (await listAgenda(actor, ctx)).find((i) => i.juryDossierId === juryDossierId);
+  if (!item) return null;
+  if (!item.myEvaluation?.submittedAt) return { item, peers: null };
+  const evaluations = await db.juryEvaluation.findMany({
+    where: { juryDossierId, submittedAt: { not: null }, memberId: { not: ctx.member!.id } },
+    orderBy: { member: { user: { name: "asc" } } },
+    select: { member: { select: { user: { select: { name: true } } } }, scores: { select: { valueHalf: true, criterion: { select: { key: true, weight: true } } } } },
+  });
+  return {
+    item,
+    peers: evaluations.map((e) => {
+      const w = e.scores.reduce((s, x) => s + x.criterion.weight, 0);
+      return {
+        jurorName: e.member.user.name,
+        scores: Object.fromEntries(e.scores.map((s) => [s.criterion.key, s.valueHalf / 2])),
+        total: w ? e.scores.reduce((s, x) => s + x.criterion.weight * x.valueHalf, 0) / w / 2 : null,
+      };
+    }),
+  };
+}
+
+export type ChairRow = {
+  juryDossierId: string;
+  reference: string | null;
+  title: string;
+  requestedCents: bigint;
+  locked: boolean;
+  decision: string | null;
+  grantedCents: bigint | null;
+  motivation: string | null;
+  /** The viewer is conflicted: no score, no statistic, no decision data. */
+  recusedViewer: boolean;
+};
+
+export type ChairView = {
+  rows: ChairRow[];
+  ranking: Ranking;
+  jurors: { memberId: string; name: string; isChair: boolean; submitted: number; conflictedJuryDossierIds: string[] }[];
+  grantedTotalCents: bigint;
+};
+
+/**
+ * The chair's (or staff's) ranking. The viewer's own conflicted dossiers are
+ * left out of the ranking's input entirely: their scores never leave the
+ * database for that viewer.
+ */
+export async function getChairView(actor: Actor, ctx: JuryContext): Promise<ChairView | null> {
+  if (!can(actor, "jury.ranking", juryResource(ctx))) return null;
+  const hidden = [...ctx.conflictedJuryDossierIds];
+  const [agenda, evaluations, members] = await Promise.all([
+    db.juryDossier.findMany({
+      where: { dossier: { callId: ctx.call.id } },
+      orderBy: { position: "asc" },
+      select: { id: true, lockedAt: true, decision: true, grantedCents: true, motivation: true, dossier: { select: { reference: true, title: true, requestedCents: true } } },
+    }),
+    db.juryEvaluation.findMany({
+      where: { juryDossier: { dossier: { callId: ctx.call.id } }, submittedAt: { not: null }, juryDossierId: { notIn: hidden } },
+      select: { memberId: true, juryDossierId: true, scores: { select: { valueHalf: true, criterion: { select: { key: true } } } } },
+    }),
+    db.juryMember.findMany({
+      where: { callId: ctx.call.id },
+      orderBy: { user: { name: "asc" } },
+      select: { id: true, isChair: true, user: { select: { name: true } }, conflicts: { where: { status: { not: "DISMISSED" } }, select: { juryDossierId: true } } },
+    }),
+  ]);
+  const visible = agenda.filter((a) => !ctx.conflictedJuryDossierIds.has(a.id));
+  const ranking = computeRanking({
+    scaleMaxHalf: ctx.grid.scaleMaxHalf,
+    criteria: ctx.criteria.map((c) => ({ key: c.key, weight: c.weight, thresholdHalf: c.thresholdHalf })),
+    dossiers: visible.map((a) => ({ id: a.id, requestedCents: a.dossier.requestedCents, reference: a.dossier.reference })),
+    scores: evaluations.flatMap((e) => e.scores.map((s) => ({ jurorId: e.memberId, dossierId: e.juryDossierId, criterionKey: s.criterion.key, valueHalf: s.valueHalf }))),
+    envelopeCents: ctx.call.budgetEnvelopeCents,
+    cutSize: ctx.grid.cutSize,
+    contestedSpreadHalf: ctx.grid.contestedSpreadHalf,
+    tieBreak: ctx.grid.tieBreak,
+  });
+  const submitted = new Map<string, number>();
+  for (const e of evaluations) submitted.set(e.memberId, (submitted.get(e.memberId) ?? 0) + 1);
+  return {
+    rows: agenda.map((a) => {
+      const recused = ctx.conflictedJuryDossierIds.has(a.id);
+      return {
+        juryDossierId: a.id,
+        reference: a.dossier.reference,
+        title: a.dossier.title,
+        requestedCents: a.dossier.requestedCents,
+        locked: !!a.lockedAt,
+        decision: recused ? null : a.decision,
+        grantedCents: recused ? null : a.grantedCents,
+        motivation: recused ? null : a.motivation,
+        recusedViewer: recused,
+      };
+    }),
+    ranking,
+    jurors: members.map((m) => ({
+      memberId: m.id,
+      name: m.user.name,
+      isChair: m.isChair,
+      submitted: submitted.get(m.id) ?? 0,
+      // Who is conflicted where is needed to send people out of the room; it reveals no score.
+      conflictedJuryDossierIds: m.conflicts.map((c) => c.juryDossierId),
+    })),
+    grantedTotalCents: agenda.reduce((s, a) => s + (a.grantedCents ?? 0n), 0n),
+  };
+}
+
+/** CSV export of submitted scores, scoped exactly like the chair view. */
+export async function exportScoresCsv(actor: Actor, ctx: JuryContext): Promise<string | null> {
+  if (!can(actor, "jury.ranking", juryResource(ctx))) return null;
+  const rows = await db.juryScore.findMany({
+    where: {
+      evaluation: { submittedAt: { not: null }, juryDossier: { dossier: { callId: ctx.call.id } }, juryDossierId: { notIn: [...ctx.conflictedJuryDossierIds] } },
+    },
+    orderBy: [{ evaluation: { juryDossier: { position: "asc" } } }, { evaluation: { member: { user: { name: "asc" } } } }, { criterion: { position: "asc" } }],
+    select: {
+      valueHalf: true,
+      criterion: { select: { key: true } },
+      evaluation: { select: { member: { select: { user: { select: { name: true } } } }, juryDossier: { select: { dossier: { select: { reference: true, title: true } } } } } },
+    },
+  });
+  const esc = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  const lines = ["reference;titre;jure;critere;note"];
+  for (const r of rows) {
+    const d = r.evaluation.juryDossier.dossier;
+    lines.push([esc(d.reference ?? ""), esc(d.title), esc(r.evaluation.member.user.name), r.criterion.key, String(r.valueHalf / 2).replace(".", ",")].join(";"));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The slot under way or next (who must leave the room for it is on the chair's screen). */
+export async function getNextSlot(callId: string, at: Date = new Date()) {
+  return db.juryDossier.findFirst({
+    where: { dossier: { callId }, auditionEndsAt: { gt: at } },
+    orderBy: { auditionStartsAt: "asc" },
+    select: { id: true, dossier: { select: { title: true } } },
+  });
+}
+
+/** What the minutes PDF needs, once the deliberation is locked; scoped like the chair view. */
+export async function getMinutes(actor: Actor, ctx: JuryContext) {
+  if (!ctx.call.deliberationLockedAt) return null;
+  const view = await getChairView(actor, ctx);
+  if (!view) return null;
+  const sealed = await db.auditEvent.findFirst({
+    where: { action: "jury.deliberation.locked", entityType: "call", entityId: ctx.call.id },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  return { callTitle: ctx.call.title, lockedAt: ctx.call.deliberationLockedAt, digest: (sealed?.data as { digest?: string } | undefined)?.digest ?? null, view, envelopeCents: ctx.call.budgetEnvelopeCents };
+}
