@@ -148,7 +148,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#saveDossierStepAction": { expect: SIGNED_IN, args: "form" },
   "lib/dossiers/dossier.actions.ts#submitDossierAction": { expect: SIGNED_IN, args: "form" },
   "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
-  "lib/dossiers/dossier.actions.ts#requestCorrectionAction": { expect: SIGNED_IN },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
   // Jury actions authorize on the call named in the form: with none, nobody

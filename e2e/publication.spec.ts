@@ -38,7 +38,7 @@ test.describe.serial("publication of the 2021 results", () => {
     }
     const notFound = await page.goto(RESULTS);
     expect(notFound?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page non trouvée");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page non trouvée", { timeout: 20_000 });
 
     expect(await feedEntries(request)).toEqual([]);
     const catalogue = await (await request.get("/donnees/catalogue.json")).json();

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { fail, type Err, type Result } from "@/lib/server/result";
 import { z } from "@/lib/validation/zod";
-import { createDraft, requestCorrection, saveStep, submitDossier, withdrawDossier, type ConflictErr, type Submission } from "./dossier.mutations";
+import { createDraft, saveStep, submitDossier, withdrawDossier, type ConflictErr, type Submission } from "./dossier.mutations";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100);
 
@@ -48,14 +48,4 @@ export async function withdrawDossierAction(_prev: FormState, form: FormData): P
   if (!result.ok) return result;
   revalidatePath("/espace/dossiers");
   redirect("/espace/dossiers");
-}
-
-/** Staff only (checked by the policy): reopen a submitted dossier for correction. */
-export async function requestCorrectionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) return fail("UNAUTHENTICATED");
-  const result = await requestCorrection(viewer, { dossierId: form.get("dossierId"), message: form.get("message") ?? "" });
-  if (!result.ok) return result;
-  revalidatePath("/espace/dossiers");
-  return null;
 }
