@@ -5,14 +5,10 @@ import { getPublishedResults } from "@/lib/publication/publication.cache";
 import { siteUrl } from "@/lib/publication/site-url";
 import { ResultsPage } from "@/lib/publication/ui/results-page";
 
-// Rendered on first visit, then served from the cache until a publication
-// invalidates it (lib/publication/publication.cache.ts). Query strings are ignored.
-export const dynamic = "force-static";
-export const dynamicParams = true;
-export const revalidate = false;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request (the CSP nonce of app/layout.tsx changes with each
+// one: a page cached whole would carry a stale nonce and its scripts would be
+// blocked). The data comes from the cache (lib/publication/publication.cache.ts),
+// invalidated by a publication: no database query per view once warm.
 
 type Props = { params: Promise<{ slug: string }> };
 
