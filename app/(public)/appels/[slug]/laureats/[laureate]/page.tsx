@@ -5,13 +5,8 @@ import { getPublishedLaureate } from "@/lib/publication/publication.cache";
 import { siteUrl } from "@/lib/publication/site-url";
 import { LaureatePage } from "@/lib/publication/ui/laureate-page";
 
-// Cached like the results page, invalidated by the same publication.
-export const dynamic = "force-static";
-export const dynamicParams = true;
-export const revalidate = false;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request like the results page (CSP nonce); data cached and
+// invalidated by the same publication.
 
 type Props = { params: Promise<{ slug: string; laureate: string }> };
 
