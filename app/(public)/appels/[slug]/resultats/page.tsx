@@ -10,6 +10,8 @@ import { ResultsPage } from "@/lib/publication/ui/results-page";
 // blocked). The data comes from the cache (lib/publication/publication.cache.ts),
 // invalidated by a publication: no database query per view once warm.
 
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(props: Props) {

@@ -8,6 +8,8 @@ import { LaureatePage } from "@/lib/publication/ui/laureate-page";
 // Rendered per request like the results page (CSP nonce); data cached and
 // invalidated by the same publication.
 
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ slug: string; laureate: string }> };
 
 async function load(props: Props) {
