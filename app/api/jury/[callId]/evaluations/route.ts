@@ -12,12 +12,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ cal
   if (!viewer) return NextResponse.json(fail("UNAUTHENTICATED"), { status: 401 });
   const { callId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(callId)) return NextResponse.json(fail("NOT_FOUND"), { status: 404 });
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json(fail("INVALID_INPUT", "Requête illisible."), { status: 400 });
-  }
+  // An unreadable body goes to the mutation as null: it authorizes first
+  // (403 for a non-member), then refuses the input (INVALID_INPUT).
+  const body: unknown = await request.json().catch(() => null);
   const result = await saveEvaluation(viewer, callId, body);
   return NextResponse.json(result, { status: result.ok ? 200 : HTTP_STATUS[result.code] });
 }
