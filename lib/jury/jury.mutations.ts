@@ -153,11 +153,12 @@ export type SaveOutcome = { revision: number; submitted: boolean; replayed: bool
  * changes nothing. Every refusal leaves the database as it was.
  */
 export async function saveEvaluation(actor: Actor, callId: string, input: unknown): Promise<Result<SaveOutcome>> {
+  // authenticate → authorize → parse: a non-member learns nothing about the input rules.
+  const ctx = await loadJuryContext(actor, { id: callId });
+  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
   const parsed = evaluationOpSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
   const op = parsed.data;
-  const ctx = await loadJuryContext(actor, { id: callId });
-  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
 
   const previous = await db.juryOperation.findUnique({ where: { opId: op.opId }, select: { memberId: true, outcome: true } });
   if (previous) {
