@@ -16,6 +16,9 @@ async function run(form: FormData, mutate: (actor: NonNullable<Awaited<ReturnTyp
   const actor = await getViewer();
   if (!actor) return fail("UNAUTHENTICATED");
   const callId = str(form, "callId") ?? "";
+  // A call id that is not a UUID names no call: refused before any query
+  // (the database would reject the cast with a 500).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(callId)) return fail("FORBIDDEN");
   const result = await mutate(actor, callId);
   const path = str(form, "path");
   if (result.ok && path?.startsWith("/jury/")) revalidatePath(path);
