@@ -13,6 +13,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { AdministrationKind, DossierStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Db, Tx } from "@/lib/server/prisma";
 import { eurosToCents } from "@/lib/money";
+import { seededRandom } from "@/lib/random";
 import { withLuhnCheckDigit } from "@/lib/publication/siret";
 import { parisLocalToInstant } from "@/lib/time";
 
@@ -111,18 +112,6 @@ Les projets sont évalués selon quatre critères : bénéfices potentiels, pert
 const ROLLING_DESCRIPTION = `Le guichet en continu accueille, tout au long de l’année, les projets de valorisation des données dont le cofinancement demandé ne dépasse pas 100 000 €. Les dossiers sont examinés au fil de l’eau, par lots mensuels.
 
 *Appel de démonstration : l’enveloppe est fictive.*`;
-
-/** Deterministic pseudo-random numbers (mulberry32), so the demo is stable. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED_LOCK_KEY = 742_002;
 // Demo value: the jury's deliberation date of the 2021 round is not public.
