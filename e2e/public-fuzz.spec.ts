@@ -26,8 +26,19 @@ const RAW_SEGMENTS = ["%", "%zz", "%E9", "%ED%A0%80", "%00", "..%2F..%2Fetc%2Fpa
 /** A fuzzed value, bounded in size: beyond 16 kB Node refuses the request line (431), which is tested once below. */
 const segmentValue = () => hostileString().filter((s) => s.length <= 2_000);
 
-async function checkResponse(request: APIRequestContext, url: string, payload: string) {
-  const response = await request.get(url, { maxRedirects: 0, failOnStatusCode: false });
+/**
+ * GET when the route answers it; otherwise the route's own method (a POST-only
+ * sync endpoint) with the payload as an unreadable body, so the hostile path is
+ * really handled by the route rather than refused by Next with a 405.
+ */
+async function checkResponse(request: APIRequestContext, url: string, payload: string, methods: string[] = ["GET"]) {
+  const method = methods.includes("GET") ? "GET" : methods[0];
+  const response = await request.fetch(url, {
+    method,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+    ...(method === "GET" ? {} : { data: payload, headers: { "content-type": "application/json" } }),
+  });
   const status = response.status();
   expect(status, `${url} → HTTP ${status}`).toBeLessThan(500);
   const body = await response.text();
@@ -48,16 +59,18 @@ for (const route of routes.filter((r) => r.dynamicSegments.length > 0)) {
     const fill = (value: string) => route.pattern.replace(/\[+(?:\.\.\.)?[^\]]+\]+/g, value);
     await fc.assert(
       fc.asyncProperty(segmentValue(), async (value) => {
-        const { status, body } = await checkResponse(request, fill(encodeSegment(value)), value);
+        const { status, body } = await checkResponse(request, fill(encodeSegment(value)), value, route.methods);
         if (route.kind === "page" && status === 404) expect(body).toContain("Page non trouvée");
       }),
       fuzzParameters(),
     );
-    for (const raw of RAW_SEGMENTS) await checkResponse(request, fill(raw), raw);
-    const { status } = await checkResponse(request, fill("a".repeat(20_000)), "");
+    for (const raw of RAW_SEGMENTS) await checkResponse(request, fill(raw), raw, route.methods);
+    const { status } = await checkResponse(request, fill("a".repeat(20_000)), "", route.methods);
     expect([404, 414, 431]).toContain(status);
   });
 
+  // A browser only ever navigates (GET) to a page or a GET handler.
+  if (!route.methods.includes("GET")) continue;
   test(`${route.pattern}: HTML payloads in the path are never injected (Chromium)`, async ({ page }) => {
     for (const payload of HTML_PAYLOADS) await checkInChromium(page, route.pattern.replace(/\[+(?:\.\.\.)?[^\]]+\]+/g, encodeSegment(payload)));
   });
@@ -70,12 +83,12 @@ for (const route of routes) {
       const names = fc.constantFrom("q", "page", "slug", "statut", "tri", "callbackUrl", "__proto__", "_rsc", "x");
       await fc.assert(
         fc.asyncProperty(names, segmentValue(), async (name, value) => {
-          await checkResponse(request, `${url}?${name}=${encodeSegment(value)}`, value);
+          await checkResponse(request, `${url}?${name}=${encodeSegment(value)}`, value, route.methods);
         }),
         fuzzParameters(),
       );
       // Repeated and malformed parameters.
-      for (const query of ["?q=1&q=2&q=%3Cscript%3E", "?%", "?q=%", "?=&&=", `?q[]=1&q[$gt]=`, "?page=-1", "?page=1e308", "?page=NaN"]) await checkResponse(request, url + query, "");
+      for (const query of ["?q=1&q=2&q=%3Cscript%3E", "?%", "?q=%", "?=&&=", `?q[]=1&q[$gt]=`, "?page=-1", "?page=1e308", "?page=NaN"]) await checkResponse(request, url + query, "", route.methods);
       if (route.kind === "page") for (const payload of HTML_PAYLOADS.slice(0, 3)) await checkInChromium(page, `${url}?q=${encodeSegment(payload)}`);
     });
   }
@@ -122,4 +135,6 @@ test("stored hostile content (call title, summary, description, themes, categori
 test("fuzzing is seeded and bounded", () => {
   expect(FUZZ_RUNS).toBeGreaterThan(0);
   expect(routes.length).toBeGreaterThan(0);
+  // Every route handler is reached through the methods it exports.
+  for (const route of routes.filter((r) => r.kind === "handler")) expect(route.methods.length, route.file).toBeGreaterThan(0);
 });

@@ -5,7 +5,7 @@
  * without samples, or samples for a route that no longer exists, fails the
  * sweep — add the samples when you add the page.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const APP_DIR = path.resolve("app");
@@ -17,7 +17,19 @@ export type AppRoute = {
   kind: "page" | "handler";
   file: string;
   dynamicSegments: string[];
+  /** HTTP methods answered: GET for a page, the exported ones for a route handler. */
+  methods: string[];
 };
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** Methods a route handler exports (`export function GET`, `export const POST`, `export { x as GET }`). */
+export function exportedMethods(source: string): string[] {
+  const found = new Set<string>();
+  for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) found.add(m[1]);
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const part of m[1].split(",")) found.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+  return HTTP_METHODS.filter((method) => found.has(method));
+}
 
 /** Sample values for each dynamic route, from the demo seed (lib/demo/seed.ts). */
 export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
@@ -63,6 +75,7 @@ export function listAppRoutes(): AppRoute[] {
           kind: name.startsWith("page") ? "page" : "handler",
           file: path.relative(process.cwd(), full),
           dynamicSegments: segments.filter((s) => s.startsWith("[")).map((s) => s.replace(/^\[+(\.\.\.)?|\]+$/g, "")),
+          methods: name.startsWith("page") ? ["GET"] : exportedMethods(readFileSync(full, "utf8")),
         });
       }
     }
