@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { publicPageExists } from "@/lib/publication/public-pages";
 import { newNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
  * Security headers and the per-request CSP nonce (read by app/layout.tsx).
  * Not an access control: pages, routes and actions ask lib/auth/policy.ts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders({
     nonce,
@@ -26,14 +27,26 @@ export function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
     return redirect;
   }
-  const response = malformedPath(request)
-    ? // A malformed percent-escape ("/appels/%E9") made Next.js fail while
-      // decoding the dynamic segment: a 500 for what is an unknown address
-      // (found by e2e/public-fuzz.spec.ts). It gets the French 404 page.
-      NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } })
+  // A malformed percent-escape ("/appels/%E9") made Next.js fail while
+  // decoding the dynamic segment: a 500 for what is an unknown address (found
+  // by e2e/public-fuzz.spec.ts). A public page with nothing to show (unknown
+  // call, results under embargo) is answered here too, so that its French 404
+  // is rendered on the server (lib/publication/public-pages.ts).
+  const missing = malformedPath(request) || !(await pageExists(request.nextUrl.pathname));
+  const response = missing
+    ? NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/** A database that does not answer is left to the page (its own notFound() or error page). */
+async function pageExists(pathname: string): Promise<boolean> {
+  try {
+    return await publicPageExists(pathname);
+  } catch {
+    return true;
+  }
 }
 
 function malformedPath(request: NextRequest): boolean {

@@ -36,11 +36,15 @@ test.describe.serial("publication of the 2021 results", () => {
     for (const url of [RESULTS, FIRST_LAUREATE, CSV, JSON_DATA]) {
       expect((await request.get(url)).status(), url).toBe(404);
     }
-    const notFound = await page.goto(RESULTS);
-    expect(notFound?.status()).toBe(404);
-    // Known defect: the 404 page's content does not render here under the CSP
-    // nonce (see e2e/a11y-sweep.spec.ts); the embargo is the status and the body.
-    expect(await page.content()).not.toContain("ANAIS");
+    for (const url of [RESULTS, FIRST_LAUREATE]) {
+      const notFound = await page.goto(url);
+      expect(notFound?.status(), url).toBe(404);
+      // The French 404, rendered on the server inside the layout.
+      expect(await notFound!.text(), url).toContain("<h1>Page non trouvée</h1>");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page non trouvée");
+      expect(await page.content()).not.toContain("ANAIS");
+      await expectNoAxeViolations(page);
+    }
 
     expect(await feedEntries(request)).toEqual([]);
     const catalogue = await (await request.get("/donnees/catalogue.json")).json();

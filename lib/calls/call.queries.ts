@@ -80,3 +80,8 @@ export async function getCallFunnel(callId: string): Promise<Funnel> {
     where d.call_id = ${callId}::uuid and d.status::text = any(${submitted})`;
   return row!;
 }
+
+/** Whether `/appels/<slug>` has a call to show (same rule as getPublicCall), for the proxy's 404. */
+export async function publicCallExists(slug: string): Promise<boolean> {
+  return (await db.call.count({ where: { slug, phase: { in: [...PUBLIC_PHASES] } } })) > 0;
+}

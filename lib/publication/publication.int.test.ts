@@ -17,6 +17,7 @@ import {
   loadPublishedResults,
   loadResultsPreview,
 } from "./publication.queries";
+import { publicPageExists } from "./public-pages";
 import { toScdlCsv } from "./scdl";
 import { withLuhnCheckDigit } from "./siret";
 import { validateTable, type TableSchema } from "./table-schema";
@@ -128,6 +129,14 @@ describe("results embargo and publication", () => {
       ["Catégorie Y", ["Projet 2"]],
     ]);
     expect(preview!.call.nextSteps).toEqual(["Conventions", "Suivi"]);
+
+    // The proxy's view (proxy.ts): the call page exists, its results and laureates not yet.
+    expect(await publicPageExists(`/appels/${slug}`)).toBe(true);
+    expect(await publicPageExists(`/appels/${slug}/resultats`)).toBe(false);
+    expect(await publicPageExists(`/appels/${slug}/laureats/tst-${run}-1`)).toBe(false);
+    expect(await publicPageExists(`/appels/${slug}-inconnu`)).toBe(false);
+    expect(await publicPageExists(`/appels/Pas_Un_Slug`)).toBe(false);
+    expect(await publicPageExists(`/statistiques`)).toBe(true);
   });
 
   it("refuses, with the reason, to publish an unlocked deliberation, and changes nothing", async () => {
@@ -167,6 +176,9 @@ describe("results embargo and publication", () => {
     expect(laureate).toMatchObject({ title: "Projet 1", category: "Catégorie X", administration: `Administration A ${run}`, grantedCents: 12_345_600 });
     // Only laureates have public pages.
     expect(await loadPublishedLaureate(slug, `tst-${run}-3`)).toBeNull();
+    expect(await publicPageExists(`/appels/${slug}/resultats`)).toBe(true);
+    expect(await publicPageExists(`/appels/${slug}/laureats/tst-${run}-1`)).toBe(true);
+    expect(await publicPageExists(`/appels/${slug}/laureats/tst-${run}-3`)).toBe(false);
     expect((await loadPublishedCalls()).find((c) => c.slug === slug)).toMatchObject({ laureates: 2, grantedCents: 17_345_600 });
     const stats = await loadPublicStatistics();
     expect(stats.byMinistry.find((r) => r.label === `Ministère de test ${run}`)).toEqual({ label: `Ministère de test ${run}`, dossiers: 4, laureates: 2, grantedCents: 17_345_600 });

@@ -280,3 +280,13 @@ export function loadCallForPublication(slug: string): Promise<CallForPublication
     select: { id: true, slug: true, title: true, phase: true, deliberationLockedAt: true, resultsPublishedAt: true },
   });
 }
+
+/** Whether a call's results are public (same embargo as loadPublishedResults), for the proxy's 404. */
+export async function publishedResultsExist(slug: string): Promise<boolean> {
+  return (await db.call.count({ where: publishedCall(slug) })) > 0;
+}
+
+/** Whether a laureate's page is public (same rule as loadPublishedLaureate), for the proxy's 404. */
+export async function publishedLaureateExists(callSlug: string, slug: string): Promise<boolean> {
+  return (await db.dossier.count({ where: { call: publishedCall(callSlug), status: "LAUREATE", reference: { equals: slug, mode: "insensitive" } } })) > 0;
+}

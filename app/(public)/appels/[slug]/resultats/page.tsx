@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { callParams } from "@/lib/publication/params";
 import { getPublishedResults } from "@/lib/publication/publication.cache";
 import { siteUrl } from "@/lib/publication/site-url";
+import { NOT_FOUND_METADATA } from "@/lib/server/metadata";
 import { ResultsPage } from "@/lib/publication/ui/results-page";
 
 // Rendered per request (the CSP nonce of app/layout.tsx changes with each
@@ -14,16 +15,17 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The published results, or null (unknown call, embargo): see NOT_FOUND_METADATA. */
 async function load(props: Props) {
   const parsed = callParams.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const results = await getPublishedResults(parsed.data.slug);
-  if (!results) notFound();
-  return results;
+  if (!parsed.success) return null;
+  return getPublishedResults(parsed.data.slug);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { call, funnel } = await load(props);
+  const results = await load(props);
+  if (!results) return NOT_FOUND_METADATA;
+  const { call, funnel } = results;
   const title = `Résultats — ${call.title}`;
   const description = `${funnel.laureates} lauréats parmi ${funnel.submitted} dossiers déposés par ${funnel.administrations} administrations de ${funnel.ministries} ministères.`;
   const url = siteUrl(`/appels/${call.slug}/resultats`);
@@ -37,5 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ResultsRoute(props: Props) {
-  return <ResultsPage results={await load(props)} />;
+  const results = await load(props);
+  if (!results) notFound();
+  return <ResultsPage results={results} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { laureateParams } from "@/lib/publication/params";
 import { getPublishedLaureate } from "@/lib/publication/publication.cache";
 import { siteUrl } from "@/lib/publication/site-url";
+import { NOT_FOUND_METADATA } from "@/lib/server/metadata";
 import { LaureatePage } from "@/lib/publication/ui/laureate-page";
 
 // Rendered per request like the results page (CSP nonce); data cached and
@@ -12,16 +13,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; laureate: string }> };
 
+/** The published laureate, or null (unknown, embargo): see NOT_FOUND_METADATA. */
 async function load(props: Props) {
   const parsed = laureateParams.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const laureate = await getPublishedLaureate(parsed.data.slug, parsed.data.laureate);
-  if (!laureate) notFound();
-  return laureate;
+  if (!parsed.success) return null;
+  return getPublishedLaureate(parsed.data.slug, parsed.data.laureate);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const l = await load(props);
+  if (!l) return NOT_FOUND_METADATA;
   const title = `${l.title} — lauréat`;
   const url = siteUrl(`/appels/${l.call.slug}/laureats/${l.slug}`);
   return {
@@ -34,5 +35,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function LaureateRoute(props: Props) {
-  return <LaureatePage laureate={await load(props)} />;
+  const laureate = await load(props);
+  if (!laureate) notFound();
+  return <LaureatePage laureate={laureate} />;
 }
