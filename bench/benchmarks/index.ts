@@ -6,5 +6,6 @@ import type { Benchmark } from "../lib/types";
 import { generator } from "./generator";
 import { publicCall } from "./public-call";
 import { publicResults } from "./public-results";
+import { deadlineSurge, juryRanking, juryScoring } from "./standalone";
 
-export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults];
+export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults, deadlineSurge, juryRanking, juryScoring];
