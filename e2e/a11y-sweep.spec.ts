@@ -1,13 +1,16 @@
 /**
  * Accessibility sweep: every page of `app/` (read from the file system, see
- * e2e/routes.ts), as every role (e2e/roles.ts), in the light and the dark
- * theme, through axe-core with the WCAG 2.1 A and AA rules: zero violations.
+ * e2e/routes.ts), as every role (e2e/roles.ts: anonymous in the light and the
+ * dark theme, each signed-in role in one of them), through axe-core with the
+ * WCAG 2.1 A and AA rules: zero violations.
  */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
-import { ROLES } from "./roles";
+import { ROLES, storageStatePath } from "./roles";
 import { EXPECTED_STATUS, listAppRoutes, staleSamples, urlsFor } from "./routes";
-
 
 const routes = listAppRoutes();
 const pages = routes.filter((r) => r.kind === "page");
@@ -31,16 +34,35 @@ test("the sweep covers every page of app/", () => {
 });
 
 for (const role of ROLES) {
-  for (const theme of ["light", "dark"] as const) {
+  for (const theme of role.themes) {
     test.describe(`${role.name}, thème ${theme === "light" ? "clair" : "sombre"}`, () => {
-      test.use({ colorScheme: theme, storageState: role.storageState });
+      const statePath = role.email ? storageStatePath(role) : undefined;
+      if (role.email && statePath) {
+        // One sign-in per role, through the form; every page below reuses the session.
+        test.beforeAll(async ({ browser }) => {
+          mkdirSync(path.dirname(statePath), { recursive: true });
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          await signIn(page, role.email!);
+          await context.storageState({ path: statePath });
+          await context.close();
+        });
+      }
+      test.use({ colorScheme: theme, storageState: statePath });
       for (const { url, status } of targets) {
         test(`axe ${url}`, async ({ page }) => {
           const response = await page.goto(url);
-          expect(response?.status(), url).toBe(status);
-          // Rendered on the server, inside the layout: never Next.js's bare error
-          // document, which only the browser fills in (lib/server/metadata.ts).
-          expect(await response!.text(), url).not.toContain('id="__next_error__"');
+          if (role.email) {
+            // What a signed-in role may open depends on the role (e2e/authorization-matrix.spec.ts
+            // checks that); here every answer, allowed or not, must be a working, accessible page.
+            expect(response?.status() ?? 0, url).toBeLessThan(500);
+            await expect(page.locator("main#contenu h1").first()).toBeVisible();
+          } else {
+            expect(response?.status(), url).toBe(status);
+            // Rendered on the server, inside the layout: never Next.js's bare error
+            // document, which only the browser fills in (lib/publication/public-pages.ts).
+            expect(await response!.text(), url).not.toContain('id="__next_error__"');
+          }
           // The DSFR applies the theme once started: the check runs on the theme we asked for.
           await expect(page.locator("html")).toHaveAttribute("data-fr-theme", theme);
           await expect(page.locator("main#contenu")).toBeVisible();

@@ -1,21 +1,26 @@
 /**
- * The roles the sweeps run as. Today only anonymous visitors exist.
+ * The roles the sweeps run as: anonymous visitors, and one demo account per
+ * signed-in role (lib/demo/seed.ts). Each signed-in role signs in once, through
+ * the sign-in form, and its session is reused for every page it visits
+ * (Playwright `storageState`, saved under .data/e2e-auth/).
  *
- * When sign-in lands, each role gets a Playwright `storageState` file: add
- * `e2e/auth.setup.ts` that signs in once per demo account (lib/demo/seed.ts,
- * DEMO_ACCOUNTS) and saves `.data/e2e-auth/<role>.json`
- * (`await page.context().storageState({ path })`), run it first (a `setup`
- * project in playwright.config.ts with `dependencies: ["setup"]`), and add
- * the role here with its file. The accessibility sweep then visits every
- * page as that role; a page the role may not open must still answer with an
- * accessible sign-in, 403 or 404 page, which the sweep checks too.
+ * A page a role may not open must still answer with an accessible page (the
+ * sign-in page, the French 403 or 404), which the sweep checks too.
  */
-export type SweepRole = { name: string; storageState?: string };
+export type SweepRole = {
+  name: string;
+  /** Demo account to sign in with; none for anonymous visitors. */
+  email?: string;
+  /** Both themes for anonymous visitors; one for signed-in roles keeps the sweep within CI's time. */
+  themes: ("light" | "dark")[];
+};
 
 export const ROLES: SweepRole[] = [
-  { name: "anonyme" },
-  // { name: "candidat", storageState: ".data/e2e-auth/candidat.json" },
-  // { name: "instruction", storageState: ".data/e2e-auth/instruction.json" },
-  // { name: "jury", storageState: ".data/e2e-auth/jury.json" },
-  // { name: "admin", storageState: ".data/e2e-auth/admin.json" },
+  { name: "anonyme", themes: ["light", "dark"] },
+  { name: "candidat", email: "candidat@demo.laureat.fr", themes: ["light"] },
+  { name: "instruction", email: "instruction@demo.laureat.fr", themes: ["dark"] },
+  { name: "présidente du jury", email: "presidente@demo.laureat.fr", themes: ["light"] },
+  { name: "administrateur", email: "admin@demo.laureat.fr", themes: ["dark"] },
 ];
+
+export const storageStatePath = (role: SweepRole) => `.data/e2e-auth/${role.name.normalize("NFD").replace(/[^a-z]+/gi, "-")}.json`;
