@@ -88,6 +88,9 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/connexion/mot-de-passe-oublie": { path: "/connexion/mot-de-passe-oublie", expect: PUBLIC },
   "/connexion/nouveau-mot-de-passe": { path: "/connexion/nouveau-mot-de-passe?jeton=inconnu", expect: PUBLIC },
   "/espace": { path: "/espace", expect: SIGNED_IN },
+  // Invitations: administrators send them; the link's page is public (the token is the credential).
+  "/espace/invitations": { path: "/espace/invitations", expect: only("admin") },
+  "/invitation": { path: "/invitation?jeton=inconnu", expect: PUBLIC },
   // next-auth: the session endpoint answers everyone (null when anonymous).
   "/api/auth/[...nextauth]": { path: "/api/auth/session", expect: PUBLIC },
   // Benchmarks only (LAUREAT_QUERY_COUNTER=1): absent otherwise.
@@ -140,6 +143,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/auth/email-link.actions.ts#requestPasswordResetAction": { expect: PUBLIC },
   "lib/auth/email-link.actions.ts#consumeMagicLinkAction": { expect: PUBLIC },
   "lib/auth/email-link.actions.ts#resetPasswordAction": { expect: PUBLIC },
+  "lib/auth/invitation.actions.ts#createInvitationAction": { expect: only("admin") },
+  "lib/auth/invitation.actions.ts#revokeInvitationAction": { expect: only("admin") },
+  "lib/auth/invitation.actions.ts#acceptInvitationAction": { expect: PUBLIC },
 
   // Dossier actions authorize on the dossier they load: with an empty form a
   // signed-in person stops at validation; the per-dossier denials (other

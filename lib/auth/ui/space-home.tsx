@@ -1,7 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import Link from "next/link";
 import type { CallListItem } from "@/lib/calls/call.queries";
-import { isStaffOn, type Actor } from "../actor";
+import { isAdmin, isStaffOn, type Actor } from "../actor";
 import { signOut, signOutEverywhere } from "../sign-in.actions";
 
 const ROLE_LABEL = { APPLICANT: "agent d’une administration candidate", STAFF: "équipe du programme", JURY: "membre du jury", ADMIN: "administrateur" } as const;
@@ -25,6 +25,16 @@ export function SpaceHome({ actor, calls }: { actor: Actor; calls: (CallListItem
                 <Link href={`/instruction/appels/${c.slug}`}>{c.title}</Link>
               </li>
             ))}
+          </ul>
+        </>
+      ) : null}
+      {isAdmin(actor) ? (
+        <>
+          <h2 className="fr-h4">Administration</h2>
+          <ul>
+            <li>
+              <Link href="/espace/invitations">Inviter des personnes (administrations, équipe du programme, jury)</Link>
+            </li>
           </ul>
         </>
       ) : null}
