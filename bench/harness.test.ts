@@ -67,7 +67,8 @@ describe("bench harness", () => {
     expect(result.stdout).not.toMatch(/lignes\/s|rows\/s/);
   });
 
-  it("rejects an unknown benchmark and bad settings", () => {
+  // Three tsx start-ups: slow on a loaded 2-core machine, hence the longer timeout.
+  it("rejects an unknown benchmark and bad settings", { timeout: 180_000 }, () => {
     const run = (args: string[], env: Record<string, string> = {}) =>
       spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "bench/run.ts", ...args], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
     const unknown = run(["n-existe-pas"]);

@@ -18,13 +18,12 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
 
 const only = process.argv[2]; // "unit" or "e2e"
 let status = 0;
+// Both suites run even when the first fails: one CI run reports every failure.
 if (only !== "e2e") {
-  status ||= run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  status = run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]) || status;
 }
 if (only !== "unit") {
-  status ||= run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/e2e.ts", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-  });
+  status = run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) || status;
 }
 
 let passed = 0;
