@@ -109,6 +109,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/accuse-de-reception",
     expect: HIDDEN_SIGNED_IN,
   },
+  "/espace/dossiers/[id]/accuse-de-reception/pdf": {
+    path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/accuse-de-reception/pdf",
+    expect: HIDDEN_SIGNED_IN,
+  },
 
   // Publication: the demo call is under embargo (locked deliberation, not
   // published) when the matrix runs, so its results exist for nobody yet.

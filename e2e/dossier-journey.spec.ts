@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
@@ -120,6 +122,20 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
   const receipt = (await page.getByTestId("receipt-number").textContent())!;
   expect(receipt).toMatch(/^LAU-\d{4}-\d{5}$/);
   await expectNoAxeViolations(page);
+
+  // The receipt as a PDF to file, carrying the same number; another administration cannot fetch it.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger l’accusé de réception (PDF)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`accuse-de-reception-${receipt}.pdf`);
+  const pdf = await PDFDocument.load(readFileSync((await download.path())!));
+  expect(pdf.getTitle()).toBe(`Accusé de réception ${receipt}`);
+  const pdfUrl = new URL(download.url()).pathname;
+  const other = await page.context().browser()!.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, DEMO.applicantB);
+  expect((await otherPage.request.get(pdfUrl)).status()).toBe(404);
+  await other.close();
 
   // Frozen: the form is no longer reachable.
   await page.goto(dossierUrl);

@@ -44,6 +44,7 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  "/espace/dossiers/[id]/accuse-de-reception/pdf": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/jury/[slug]": [{ slug: "journee-auditions-demo" }],
   "/jury/[slug]/presidence": [{ slug: "journee-auditions-demo" }],
   "/jury/[slug]/presidence/proces-verbal": [{ slug: "journee-auditions-demo" }],

@@ -30,6 +30,11 @@ export function AcknowledgementPage({ ack }: { ack: Acknowledgement }) {
       </dl>
       <p>Un courriel d’accusé de réception vous a été envoyé. Le dossier ne peut plus être modifié, sauf si l’équipe du programme vous demande une correction.</p>
       <p>
+        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/espace/dossiers/${ack.id}/accuse-de-reception/pdf`} download>
+          Télécharger l’accusé de réception (PDF)
+        </a>
+      </p>
+      <p>
         <Link href="/espace/dossiers">Retour à mes dossiers</Link>
       </p>
     </>
