@@ -13,5 +13,9 @@ export function createPrismaClient(url: string, max = 10): PrismaClient {
   const adapter = queryCounterEnabled()
     ? new PrismaPg(countingPool(config), { disposeExternalPool: true })
     : new PrismaPg(config);
-  return new PrismaClient({ adapter });
+  // At a deadline surge every connection is busy: a transaction waits its turn
+  // (up to 10 s) rather than failing after Prisma's default 2 s. The deadline
+  // itself is checked against the instant the request arrived, so waiting
+  // never makes a submission late.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
