@@ -87,12 +87,13 @@ function KindField() {
   const error = useError("kind");
   return (
     <RadioButtons
+      id={fieldId("kind")}
       legend="Type d’appel"
       state={error ? "error" : "default"}
       stateRelatedMessage={error}
       options={[
-        { label: "Appel à projets (avec une date limite)", nativeInputProps: { ...register("kind"), value: "CALL", id: fieldId("kind") } },
-        { label: "Guichet en continu (sans date limite, examen par lots)", nativeInputProps: { ...register("kind"), value: "ROLLING", id: `${fieldId("kind")}-rolling` } },
+        { label: "Appel à projets (avec une date limite)", nativeInputProps: { ...register("kind"), value: "CALL" } },
+        { label: "Guichet en continu (sans date limite, examen par lots)", nativeInputProps: { ...register("kind"), value: "ROLLING" } },
       ]}
     />
   );
@@ -103,13 +104,14 @@ function EligibleKindsField() {
   const error = useError("eligibleKinds");
   return (
     <Checkbox
+      id={fieldId("eligibleKinds")}
       legend="Administrations éligibles"
       hintText="Les types d’administration dont les agents peuvent déposer un dossier."
       state={error ? "error" : "default"}
       stateRelatedMessage={error}
-      options={ADMINISTRATION_KINDS.map((k, i) => ({
+      options={ADMINISTRATION_KINDS.map((k) => ({
         label: ADMINISTRATION_KIND_LABEL[k],
-        nativeInputProps: { ...register("eligibleKinds"), value: k, id: i === 0 ? fieldId("eligibleKinds") : `${fieldId("eligibleKinds")}-${i}` },
+        nativeInputProps: { ...register("eligibleKinds"), value: k },
       }))}
     />
   );

@@ -46,7 +46,7 @@ export function TransitionForm({ callId, to, label, confirmation, reopen }: { ca
           nativeInputProps={{ name: "newClosesAt", type: "datetime-local", id: `${id}-date`, required: true }}
         />
       ) : null}
-      <Checkbox options={[{ label: `Je confirme : ${confirmation}`, nativeInputProps: { name: "confirm", value: "on", id: `${id}-confirm`, required: true } }]} />
+      <Checkbox id={`${id}-confirm`} options={[{ label: `Je confirme : ${confirmation}`, nativeInputProps: { name: "confirm", value: "on", required: true } }]} />
       <Button type="submit" disabled={pending} priority={reopen ? "secondary" : "primary"}>
         {label}
       </Button>
@@ -75,12 +75,13 @@ export function DuplicateForm({ callId, title }: { callId: string; title: string
         nativeInputProps={{ name: "slug", maxLength: 80, id: "dupliquer-adresse" }}
       />
       <RadioButtons
+        id="dupliquer-type"
         legend="Type du nouvel appel"
         state={err.kind ? "error" : "default"}
         stateRelatedMessage={err.kind?.join(" ")}
         options={[
-          { label: "Appel à projets", nativeInputProps: { name: "kind", value: "CALL", defaultChecked: true, id: "dupliquer-type-appel" } },
-          { label: "Guichet en continu", nativeInputProps: { name: "kind", value: "ROLLING", id: "dupliquer-type-guichet" } },
+          { label: "Appel à projets", nativeInputProps: { name: "kind", value: "CALL", defaultChecked: true } },
+          { label: "Guichet en continu", nativeInputProps: { name: "kind", value: "ROLLING" } },
         ]}
       />
       <Button type="submit" priority="secondary" disabled={pending}>

@@ -113,27 +113,29 @@ function QuestionField({ q }: { q: QuestionDefinition }) {
     case "MULTIPLE_CHOICE":
       return (
         <Checkbox
+          id={fieldId(q.key)}
           legend={labelOf(q)}
           hintText={hint}
           state={state}
           stateRelatedMessage={error}
-          options={(q.config.options ?? []).map((o, i) => ({
+          options={(q.config.options ?? []).map((o) => ({
             label: o,
-            nativeInputProps: { ...register(q.key), value: o, id: i === 0 ? fieldId(q.key) : `${fieldId(q.key)}-${i}` },
+            nativeInputProps: { ...register(q.key), value: o },
           }))}
         />
       );
     case "YES_NO":
       return (
         <RadioButtons
+          id={fieldId(q.key)}
           legend={labelOf(q)}
           hintText={hint}
           state={state}
           stateRelatedMessage={error}
           orientation="horizontal"
-          options={(["oui", "non"] as const).map((v, i) => ({
+          options={(["oui", "non"] as const).map((v) => ({
             label: v === "oui" ? "Oui" : "Non",
-            nativeInputProps: { ...register(q.key), value: v, id: i === 0 ? fieldId(q.key) : `${fieldId(q.key)}-${i}` },
+            nativeInputProps: { ...register(q.key), value: v },
           }))}
         />
       );

@@ -82,12 +82,13 @@ function AddQuestionForm({ callId, formLocked }: { callId: string; formLocked: b
         <FormInput name="label" label="Intitulé" hint="La question telle que l’administration la lira, 300 caractères au maximum." maxLength={300} />
         <FormTextarea name="helpText" label="Texte d’aide (facultatif)" maxLength={1000} rows={2} />
         <Checkbox
+          id="champ-required"
           state={requiredError ? "error" : "default"}
           stateRelatedMessage={requiredError}
           options={[
             {
               label: formLocked ? "Réponse obligatoire (impossible : des dossiers ont déjà été déposés)" : "Réponse obligatoire",
-              nativeInputProps: { ...form.register("required"), id: "champ-required", disabled: formLocked },
+              nativeInputProps: { ...form.register("required"), disabled: formLocked },
             },
           ]}
         />
