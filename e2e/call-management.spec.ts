@@ -30,7 +30,7 @@ async function continueTo(page: Page, heading: string) {
 
 async function openCall(page: Page) {
   const form = page.getByRole("form", { name: "Ouvrir l’appel" });
-  await form.getByLabel(/Je confirme/).check();
+  await form.getByLabel(/Je confirme/).check({ force: true });
   await form.getByRole("button", { name: "Ouvrir l’appel" }).click();
   await expect(page.locator(".fr-badge").filter({ hasText: "Ouvert aux dépôts" })).toBeVisible();
 }
@@ -51,8 +51,8 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await page.getByLabel(/^Description/).fill("## Objectif\n\nCofinancer les projets qui **exploitent** les données locales.\n\n- tableaux de bord\n- ouverture des données\n\n<script>alert(1)</script>");
   await page.getByLabel("Thèmes (facultatif)").fill("Données locales\nPilotage");
   await page.getByLabel("Catégories de projets").fill("Exploitation des données\nOuverture des données");
-  await page.getByLabel("Service déconcentré").check();
-  await page.getByLabel("Administration centrale").check();
+  await page.getByLabel("Service déconcentré").check({ force: true });
+  await page.getByLabel("Administration centrale").check({ force: true });
   await page.getByLabel("Enveloppe budgétaire (€)").fill("-5000");
   await page.getByLabel("Cofinancement maximal par projet").fill("200000");
   await page.getByLabel("Ouverture des dépôts").fill(parisLocal(-1));
@@ -85,7 +85,7 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await page.goto(`/espace/appels/${SLUG}/questions`);
   await page.getByLabel("Type de question").selectOption({ label: "Nombre" });
   await page.getByLabel("Intitulé").fill("Nombre d’agents concernés");
-  await page.getByLabel("Réponse obligatoire").check();
+  await page.getByLabel("Réponse obligatoire").check({ force: true });
   await page.getByLabel("Minimum (facultatif)").fill("1");
   await page.getByLabel("Maximum (facultatif)").fill("5000");
   await page.getByRole("button", { name: "Ajouter la question" }).click();
@@ -131,7 +131,7 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   const duplicate = page.getByRole("form", { name: "Dupliquer l’appel" });
   await duplicate.getByLabel("Titre du nouvel appel").fill("Guichet données locales — moins de 100 000 €");
   await duplicate.getByLabel("Adresse du nouvel appel").fill(ROLLING_SLUG);
-  await duplicate.getByLabel("Guichet en continu").check();
+  await duplicate.getByLabel("Guichet en continu").check({ force: true });
   await duplicate.getByRole("button", { name: "Dupliquer l’appel" }).click();
   await expect(page).toHaveURL(new RegExp(`/espace/appels/${ROLLING_SLUG}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Guichet données locales — moins de 100 000 €" })).toBeVisible();
