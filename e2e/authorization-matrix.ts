@@ -117,6 +117,16 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Publication: the demo call is under embargo (locked deliberation, not
   // published) when the matrix runs, so its results exist for nobody yet.
   "/espace/appels/[slug]/publication": { path: "/espace/appels/donnee-administration-2021/publication", expect: only("staff", "admin") },
+  // Call management (lib/calls): administrators create, open, duplicate and
+  // choose the team; the programme staff of a call edit it (per-call staff
+  // and jurors: lib/calls/call.int.test.ts).
+  "/espace/appels": { path: "/espace/appels", expect: only("staff", "admin") },
+  "/espace/appels/nouveau": { path: "/espace/appels/nouveau", expect: only("admin") },
+  "/espace/appels/[slug]": { path: "/espace/appels/donnee-administration-2021", expect: only("staff", "admin") },
+  "/espace/appels/[slug]/modifier": { path: "/espace/appels/donnee-administration-2021/modifier", expect: only("staff", "admin") },
+  "/espace/appels/[slug]/questions": { path: "/espace/appels/guichet-continu-petits-projets/questions", expect: only("staff", "admin") },
+  "/espace/appels/[slug]/equipe": { path: "/espace/appels/donnee-administration-2021/equipe", expect: only("admin") },
+  "/espace/appels/[slug]/apercu": { path: "/espace/appels/donnee-administration-2021/apercu", expect: only("staff", "admin") },
   "/appels/[slug]/resultats": { path: "/appels/donnee-administration-2021/resultats", expect: HIDDEN },
   "/appels/[slug]/laureats/[laureate]": { path: "/appels/donnee-administration-2021/laureats/lau-2020-0001", expect: HIDDEN },
   "/appels/[slug]/donnees/subventions.csv": { path: "/appels/donnee-administration-2021/donnees/subventions.csv", expect: HIDDEN },
@@ -160,6 +170,17 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
+  // Call management: refused before the input is read to anyone outside the
+  // management space (or, for creating, duplicating and the team, to anyone
+  // but administrators); an allowed persona stops at validation.
+  "lib/calls/call.actions.ts#createCallAction": { expect: only("admin"), args: "form" },
+  "lib/calls/call.actions.ts#updateCallAction": { expect: only("staff", "admin"), args: "form" },
+  "lib/calls/call.actions.ts#addQuestionAction": { expect: only("staff", "admin"), args: "form" },
+  "lib/calls/call.actions.ts#removeQuestionAction": { expect: only("staff", "admin") },
+  "lib/calls/call.actions.ts#transitionCallAction": { expect: only("staff", "admin") },
+  "lib/calls/call.actions.ts#duplicateCallAction": { expect: only("admin") },
+  "lib/calls/call.actions.ts#addTeamMemberAction": { expect: only("admin") },
+  "lib/calls/call.actions.ts#removeTeamMemberAction": { expect: only("admin") },
   // Jury actions authorize on the call named in the form: with none, nobody
   // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
   "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },

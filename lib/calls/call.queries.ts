@@ -1,4 +1,5 @@
 import "server-only";
+import type { AdministrationKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { AUDITIONED_STATUSES, PRESELECTED_STATUSES, SUBMITTED_STATUSES, type Funnel } from "./funnel";
 
@@ -31,6 +32,10 @@ export type PublicCall = CallListItem & {
   maxRequestedCents: bigint | null;
   minRequestedCents: bigint | null;
   maxRateBps: number | null;
+  eligibleKinds: AdministrationKind[];
+  preselectionAt: Date | null;
+  auditionDays: string[];
+  resultsExpectedAt: Date | null;
   resultsPublishedAt: Date | null;
   categories: { key: string; label: string }[];
   criteria: { key: string; label: string; weight: number }[];
@@ -55,6 +60,10 @@ export async function getPublicCall(slug: string): Promise<PublicCall | null> {
       maxRequestedCents: true,
       minRequestedCents: true,
       maxRateBps: true,
+      eligibleKinds: true,
+      preselectionAt: true,
+      auditionDays: true,
+      resultsExpectedAt: true,
       categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
       criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, weight: true } },
     },

@@ -1,6 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { appendAudit } from "@/lib/audit/audit";
+import { ADMINISTRATION_KIND_LABEL } from "@/lib/calls/call.schema";
+import { loadQuestions } from "@/lib/calls/manage.queries";
+import { answersSchema } from "@/lib/calls/questions.schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
@@ -21,7 +24,7 @@ import {
   submitInput,
   withdrawInput,
   type DossierContent,
-  type StepKey,
+  type FormStepKey,
 } from "./dossier.schema";
 import { logRefusal, recordDossierEvent } from "./dossier.events";
 
@@ -31,7 +34,7 @@ const EDITABLE: DossierStatus[] = ["DRAFT", "CORRECTION_REQUESTED"];
 export type ConflictErr = Err & {
   code: "CONFLICT";
   /** What the server holds now, so the person sees what changed and chooses. */
-  current: { version: number; step: StepKey; values: unknown; updatedAt: string };
+  current: { version: number; step: FormStepKey; values: unknown; updatedAt: string };
 };
 
 function refuse<T extends Err>(action: string, actor: Actor | null, dossierId: string | null, err: T): T {
@@ -42,11 +45,18 @@ function refuse<T extends Err>(action: string, actor: Actor | null, dossierId: s
 // ---------------------------------------------------------------- create
 
 export async function createDraft(actor: Actor, callSlug: string, now = new Date()): Promise<Result<{ id: string }>> {
-  const call = await db.call.findUnique({ where: { slug: callSlug }, select: { id: true, phase: true, kind: true, opensAt: true, closesAt: true } });
+  const call = await db.call.findUnique({ where: { slug: callSlug }, select: { id: true, phase: true, kind: true, opensAt: true, closesAt: true, eligibleKinds: true } });
   if (!call || call.phase === "DRAFT") return refuse("dossier.create", actor, null, fail("NOT_FOUND", "Cet appel à projets est introuvable."));
   if (!can(actor, "dossier.create", call)) return refuse("dossier.create", actor, null, fail("FORBIDDEN", "Seuls les agents d’une administration candidate peuvent déposer un dossier."));
   const window = submissionWindow(call, now);
   if (!window.open) return refuse("dossier.create", actor, null, fail("DEADLINE_PASSED", window.message));
+  if (call.eligibleKinds.length > 0) {
+    const administration = await db.administration.findUniqueOrThrow({ where: { id: actor.administrationId! }, select: { kind: true } });
+    if (!call.eligibleKinds.includes(administration.kind)) {
+      const allowed = call.eligibleKinds.map((k) => ADMINISTRATION_KIND_LABEL[k].toLowerCase()).join(", ");
+      return refuse("dossier.create", actor, null, fail("FORBIDDEN", `Votre administration n’est pas éligible à cet appel, ouvert aux : ${allowed}.`));
+    }
+  }
   const id = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.dossier.create({
@@ -80,7 +90,9 @@ export async function saveStep(actor: Actor, raw: unknown): Promise<Result<{ ver
     return refuse("dossier.save", actor, dossierId, fail("FORBIDDEN", "Ce dossier a été déposé : il ne peut plus être modifié."));
   }
 
-  const parsed = draftStepSchemas[step].safeParse(envelope.data.values);
+  // The call's own questions: their schema is built from the call's definitions.
+  const schema = step === "questions" ? answersSchema(await loadQuestions(db, dossier.callId), "draft") : draftStepSchemas[step];
+  const parsed = schema.safeParse(envelope.data.values);
   if (!parsed.success) return refuse("dossier.save", actor, dossierId, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues)));
   const values = parsed.data as Record<string, unknown>;
 
@@ -192,7 +204,7 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
       const window = submissionWindow(dossier.call, now);
       if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
     }
-    const errors = validateForSubmission(dossier.content as DossierContent, dossier.call);
+    const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, await loadQuestions(tx, dossier.callId));
     if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
 
     const content = dossier.content as DossierContent;

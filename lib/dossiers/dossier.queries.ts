@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { definitionFromRow, type QuestionDefinition } from "@/lib/calls/question-definition";
 import { db } from "@/lib/server/db";
 import type { DossierContent } from "./dossier.schema";
 
@@ -24,6 +25,7 @@ export type DossierForEdit = {
     minRequestedCents: string | null;
     maxRateBps: number | null;
     categories: { key: string; label: string }[];
+    questions: QuestionDefinition[];
   };
 };
 
@@ -50,6 +52,7 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
           minRequestedCents: true,
           maxRateBps: true,
           categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+          questions: { orderBy: { position: "asc" }, select: { key: true, type: true, label: true, helpText: true, required: true, config: true } },
         },
       },
     },
@@ -67,6 +70,7 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
       closesAt: d.call.closesAt?.toISOString() ?? null,
       maxRequestedCents: d.call.maxRequestedCents?.toString() ?? null,
       minRequestedCents: d.call.minRequestedCents?.toString() ?? null,
+      questions: d.call.questions.map(definitionFromRow),
     },
   };
 }

@@ -110,13 +110,16 @@ export const STEPS = [
 export type StepKey = (typeof STEPS)[number]["key"];
 export const STEP_KEYS = STEPS.map((s) => s.key) as [StepKey, ...StepKey[]];
 export const REVIEW_STEP = { key: "review", label: "Vérification et dépôt" } as const;
+/** The call's own questions (lib/calls/questions.schema.ts), a step shown only when the call has some. */
+export const QUESTIONS_STEP = { key: "questions", label: "Questions propres à l’appel" } as const;
+export type FormStepKey = StepKey | typeof QUESTIONS_STEP.key;
 
 export const stepSchemas = Object.fromEntries(STEPS.map((s) => [s.key, s.schema])) as {
   [S in (typeof STEPS)[number] as S["key"]]: S["schema"];
 };
 
 export type StepValues = { [K in StepKey]: z.output<(typeof stepSchemas)[K]> };
-export type DossierContent = { [K in StepKey]?: unknown };
+export type DossierContent = { [K in FormStepKey]?: unknown };
 
 /** Empty in a draft: "", null or absent. Anything else must satisfy the field's rule. */
 function relax(schema: z.ZodType): z.ZodType {
@@ -136,7 +139,7 @@ export const draftStepSchemas = Object.fromEntries(STEPS.map((s) => [s.key, rela
 /** Server-side envelope of a save: never trust the shape the browser sends. */
 export const saveStepInput = z.object({
   dossierId: z.uuid({ error: "Dossier inconnu." }),
-  step: z.enum(STEP_KEYS, { error: "Étape inconnue." }),
+  step: z.enum([...STEP_KEYS, QUESTIONS_STEP.key], { error: "Étape inconnue." }),
   version: z.number().int().min(1).max(2_147_483_647),
   values: z.unknown(),
 });

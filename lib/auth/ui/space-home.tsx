@@ -2,6 +2,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import Link from "next/link";
 import type { CallListItem } from "@/lib/calls/call.queries";
 import { isAdmin, isStaffOn, type Actor } from "../actor";
+import { can } from "../policy";
 import { signOut, signOutEverywhere } from "../sign-in.actions";
 
 const ROLE_LABEL = { APPLICANT: "agent d’une administration candidate", STAFF: "équipe du programme", JURY: "membre du jury", ADMIN: "administrateur" } as const;
@@ -16,6 +17,11 @@ export function SpaceHome({ actor, calls }: { actor: Actor; calls: (CallListItem
         Connecté en tant que <strong>{actor.email}</strong>
         {roles.size > 0 ? ` — ${[...roles].join(", ")}` : ""}.
       </p>
+      {can(actor, "call.console", null) ? (
+        <p>
+          <Link href="/espace/appels">Gestion des appels</Link> : paramètres, questions du formulaire, phases, équipe et jury.
+        </p>
+      ) : null}
       {staffCalls.length > 0 ? (
         <>
           <h2 className="fr-h4">Instruction des dossiers</h2>

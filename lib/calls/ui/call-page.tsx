@@ -5,7 +5,12 @@ import type { Funnel } from "@/lib/calls/funnel";
 import { CALL_PHASE_LABEL } from "@/lib/calls/labels";
 import { formatCents } from "@/lib/money";
 import { formatParisDate, formatParisDateTime } from "@/lib/time";
+import { ADMINISTRATION_KIND_LABEL } from "../call.schema";
 import { Countdown } from "./countdown";
+import { Markdown } from "./markdown";
+
+const dayFormatter = new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeZone: "UTC" });
+const formatDay = (iso: string) => dayFormatter.format(new Date(`${iso}T00:00:00Z`));
 
 export function CallPage({ call, funnel, now = new Date() }: { call: PublicCall; funnel: Funnel | null; now?: Date }) {
   const accepting = call.phase === "OPEN" && call.opensAt <= now && (!call.closesAt || call.closesAt.getTime() + 60_000 > now.getTime());
@@ -18,9 +23,7 @@ export function CallPage({ call, funnel, now = new Date() }: { call: PublicCall;
         </Badge>
       </p>
       <p className="fr-text--lead">{call.summary}</p>
-      {call.description.split(/\n{2,}/).map((paragraph, i) => (
-        <p key={i}>{paragraph.replace(/^\*(.*)\*$/s, "$1")}</p>
-      ))}
+      <Markdown source={call.description} />
 
       {accepting ? (
         <div className="fr-callout fr-mb-4w">
@@ -47,12 +50,24 @@ export function CallPage({ call, funnel, now = new Date() }: { call: PublicCall;
             ? `Clôture des dépôts : ${formatParisDateTime(call.closesAt)} (heure de Paris)`
             : "Guichet en continu : les dossiers sont examinés au fil de l’eau."}
         </li>
-        {call.resultsPublishedAt ? <li>Résultats publiés le {formatParisDate(call.resultsPublishedAt)}</li> : null}
+        {call.preselectionAt ? <li>Présélection : {formatParisDate(call.preselectionAt)}</li> : null}
+        {call.auditionDays.length > 0 ? <li>Auditions : {call.auditionDays.map(formatDay).join(", ")}</li> : null}
+        {call.resultsPublishedAt ? (
+          <li>Résultats publiés le {formatParisDate(call.resultsPublishedAt)}</li>
+        ) : call.resultsExpectedAt ? (
+          <li>Résultats attendus : {formatParisDate(call.resultsExpectedAt)}</li>
+        ) : null}
       </ul>
 
       <h2>Conditions d’éligibilité</h2>
       <ul>
-        <li>Le projet est porté par une administration de l’État (administration centrale, service déconcentré ou opérateur) ; le dossier est déposé par un de ses agents.</li>
+        <li>
+          Le projet est porté par une administration{" "}
+          {call.eligibleKinds.length > 0
+            ? `de l’un de ces types : ${call.eligibleKinds.map((k) => ADMINISTRATION_KIND_LABEL[k].toLowerCase()).join(", ")}`
+            : "de l’État (administration centrale, service déconcentré ou opérateur)"}{" "}
+          ; le dossier est déposé par un de ses agents.
+        </li>
         <li>Le projet porte sur l’exploitation, le partage ou l’ouverture de données de l’administration.</li>
         {call.maxRequestedCents !== null ? <li>Cofinancement demandé au plus égal à {formatCents(call.maxRequestedCents)}.</li> : null}
         {call.minRequestedCents !== null ? <li>Cofinancement demandé d’au moins {formatCents(call.minRequestedCents)}.</li> : null}

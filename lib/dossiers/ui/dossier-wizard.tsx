@@ -7,28 +7,46 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { ErrorSummary, flattenErrors } from "@/components/form/fields";
+import type { QuestionDefinition } from "@/lib/calls/question-definition";
+import { answersSchema, emptyAnswers } from "@/lib/calls/questions.schema";
+import { displayAnswer, QuestionFields } from "@/lib/calls/ui/question-fields";
 import { formatCents } from "@/lib/money";
 import { submitDossierAction } from "../dossier.actions";
-import { EMPTY_STEP_VALUES, FIELD_LABEL, REVIEW_STEP, stepSchemas, STEPS, type DossierContent, type StepKey } from "../dossier.schema";
+import { EMPTY_STEP_VALUES, FIELD_LABEL, QUESTIONS_STEP, REVIEW_STEP, stepSchemas, STEPS, type DossierContent, type FormStepKey } from "../dossier.schema";
 import { validateForSubmission } from "../submission-check";
 import { StepFields, type CallInfo } from "./step-fields";
 import { SaveIndicator, useAutosave, type Conflict } from "./use-autosave";
 
 const AUTOSAVE_DELAY_MS = 2000;
-const ALL_STEPS = [...STEPS.map((s) => ({ key: s.key as StepKey | "review", label: s.label })), { key: REVIEW_STEP.key as StepKey | "review", label: REVIEW_STEP.label }];
+type WizardStep = { key: FormStepKey | "review"; label: string };
+
+/** The fixed steps, the call's questions when it has some, then the review. */
+function wizardSteps(questions: readonly QuestionDefinition[]): WizardStep[] {
+  return [
+    ...STEPS.map((s) => ({ key: s.key, label: s.label })),
+    ...(questions.length > 0 ? [{ key: QUESTIONS_STEP.key, label: QUESTIONS_STEP.label }] : []),
+    { key: REVIEW_STEP.key, label: REVIEW_STEP.label },
+  ];
+}
 
 export type WizardProps = {
   dossierId: string;
   version: number;
   content: DossierContent;
   callTitle: string;
-  call: { categories: { key: string; label: string }[]; maxRequestedCents: string | null; minRequestedCents: string | null; maxRateBps: number | null };
+  call: {
+    categories: { key: string; label: string }[];
+    maxRequestedCents: string | null;
+    minRequestedCents: string | null;
+    maxRateBps: number | null;
+    questions: QuestionDefinition[];
+  };
   initialStep: string | null;
 };
 
 /** Saved values merged over the empty ones: a reload shows exactly what was saved. */
-function defaultsFor(step: StepKey, content: DossierContent): FieldValues {
-  const empty = EMPTY_STEP_VALUES[step] as Record<string, unknown>;
+function defaultsFor(step: FormStepKey, content: DossierContent, questions: readonly QuestionDefinition[]): FieldValues {
+  const empty = (step === "questions" ? emptyAnswers(questions) : EMPTY_STEP_VALUES[step]) as Record<string, unknown>;
   const saved = (content[step] ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = { ...empty };
   for (const [k, v] of Object.entries(saved)) out[k] = v === null && empty[k] === "" ? "" : v;
@@ -40,11 +58,13 @@ function defaultsFor(step: StepKey, content: DossierContent): FieldValues {
 
 export function DossierWizard(props: WizardProps) {
   const { dossierId } = props;
+  const questions = props.call.questions;
+  const ALL_STEPS = wizardSteps(questions);
   const startIndex = Math.max(0, ALL_STEPS.findIndex((s) => s.key === props.initialStep));
   const [index, setIndex] = useState(startIndex);
   const [content, setContent] = useState<DossierContent>(props.content);
   const [formKey, setFormKey] = useState(0);
-  const onSaved = useCallback((step: StepKey, values: unknown) => setContent((c) => ({ ...c, [step]: values })), []);
+  const onSaved = useCallback((step: FormStepKey, values: unknown) => setContent((c) => ({ ...c, [step]: values })), []);
   const autosave = useAutosave(dossierId, props.version, onSaved);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -79,13 +99,21 @@ export function DossierWizard(props: WizardProps) {
         {current.label}
       </h2>
       {current.key === "review" ? (
-        <ReviewStep dossierId={dossierId} content={content} call={call} onEdit={(step) => goTo(ALL_STEPS.findIndex((s) => s.key === step))} onBack={() => goTo(index - 1)} />
+        <ReviewStep
+          dossierId={dossierId}
+          content={content}
+          call={call}
+          questions={questions}
+          onEdit={(step) => goTo(ALL_STEPS.findIndex((s) => s.key === step))}
+          onBack={() => goTo(index - 1)}
+        />
       ) : (
         <StepForm
           key={`${current.key}-${formKey}`}
           step={current.key}
-          defaults={defaultsFor(current.key, content)}
+          defaults={defaultsFor(current.key, content, questions)}
           call={call}
+          questions={questions}
           autosave={autosave}
           onConflictResolved={() => setFormKey((k) => k + 1)}
           onPrevious={index > 0 ? () => goTo(index - 1) : null}
@@ -98,17 +126,18 @@ export function DossierWizard(props: WizardProps) {
 
 type Autosave = ReturnType<typeof useAutosave>;
 
-function StepForm({ step, defaults, call, autosave, onConflictResolved, onPrevious, onNext }: {
-  step: StepKey;
+function StepForm({ step, defaults, call, questions, autosave, onConflictResolved, onPrevious, onNext }: {
+  step: FormStepKey;
   defaults: FieldValues;
   call: CallInfo;
+  questions: readonly QuestionDefinition[];
   autosave: Autosave;
   onConflictResolved: () => void;
   onPrevious: (() => void) | null;
   onNext: () => void;
 }) {
   const form = useForm<FieldValues>({
-    resolver: zodResolver(stepSchemas[step] as never) as unknown as Resolver<FieldValues>,
+    resolver: zodResolver((step === "questions" ? answersSchema(questions, "submit") : stepSchemas[step]) as never) as unknown as Resolver<FieldValues>,
     defaultValues: defaults,
     shouldFocusError: true,
     mode: "onSubmit",
@@ -171,7 +200,7 @@ function StepForm({ step, defaults, call, autosave, onConflictResolved, onPrevio
         })}
       >
         <p className="fr-hint-text">Tous les champs sont obligatoires sauf mention contraire.</p>
-        <StepFields step={step} call={call} />
+        {step === "questions" ? <QuestionFields questions={questions} /> : <StepFields step={step} call={call} />}
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           {onPrevious ? (
             <li>
@@ -254,11 +283,12 @@ function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: { conflict: Confl
   );
 }
 
-function ReviewStep({ dossierId, content, call, onEdit, onBack }: {
+function ReviewStep({ dossierId, content, call, questions, onEdit, onBack }: {
   dossierId: string;
   content: DossierContent;
   call: CallInfo;
-  onEdit: (step: StepKey) => void;
+  questions: readonly QuestionDefinition[];
+  onEdit: (step: FormStepKey) => void;
   onBack: () => void;
 }) {
   const router = useRouter();
@@ -266,7 +296,9 @@ function ReviewStep({ dossierId, content, call, onEdit, onBack }: {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; fields: [string, string[]][] } | null>(null);
-  const problems = Object.entries(validateForSubmission(content, call.rules));
+  const problems = Object.entries(validateForSubmission(content, call.rules, questions));
+  const answers = (content.questions ?? {}) as Record<string, unknown>;
+  const questionProblems = problems.filter(([k]) => k.startsWith("questions."));
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) errorRef.current?.focus();
@@ -328,6 +360,27 @@ function ReviewStep({ dossierId, content, call, onEdit, onBack }: {
           </section>
         );
       })}
+      {questions.length > 0 ? (
+        <section className="fr-mb-3w" aria-labelledby="recap-questions">
+          <h3 id="recap-questions" className="fr-h6">
+            {QUESTIONS_STEP.label}
+          </h3>
+          {questionProblems.length > 0 ? (
+            <Alert severity="error" small description={`À compléter : ${[...new Set(questionProblems.flatMap(([, m]) => m))].join(" ")}`} className="fr-mb-1w" />
+          ) : null}
+          <dl>
+            {questions.map((q) => (
+              <div key={q.key}>
+                <dt className="fr-text--bold">{q.label}</dt>
+                <dd>{displayAnswer(q, answers[q.key])}</dd>
+              </div>
+            ))}
+          </dl>
+          <Button type="button" priority="tertiary" size="small" onClick={() => onEdit(QUESTIONS_STEP.key)}>
+            Modifier l’étape « {QUESTIONS_STEP.label} »
+          </Button>
+        </section>
+      ) : null}
       <Alert
         severity="info"
         small

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/server/result";
 import { saveDossierStepAction } from "../dossier.actions";
-import type { StepKey } from "../dossier.schema";
+import type { FormStepKey } from "../dossier.schema";
 
-export type Conflict = { step: StepKey; mine: unknown; theirs: unknown; version: number; updatedAt: string };
+export type Conflict = { step: FormStepKey; mine: unknown; theirs: unknown; version: number; updatedAt: string };
 
 export type SaveState =
   | { kind: "idle" }
@@ -21,9 +21,9 @@ export type SaveOutcome = "saved" | "offline" | "error" | "conflict" | "nothing"
  * returned. Offline, the values wait in memory and leave when the browser is
  * back online; a conflict stops saving until the person chooses.
  */
-export function useAutosave(dossierId: string, initialVersion: number, onSaved: (step: StepKey, values: unknown) => void) {
+export function useAutosave(dossierId: string, initialVersion: number, onSaved: (step: FormStepKey, values: unknown) => void) {
   const version = useRef(initialVersion);
-  const pending = useRef<{ step: StepKey; values: unknown } | null>(null);
+  const pending = useRef<{ step: FormStepKey; values: unknown } | null>(null);
   const chain = useRef<Promise<SaveOutcome>>(Promise.resolve("nothing"));
   const blocked = useRef(false);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -66,7 +66,7 @@ export function useAutosave(dossierId: string, initialVersion: number, onSaved: 
   }, [dossierId]);
 
   const save = useCallback(
-    (step: StepKey, values: unknown): Promise<SaveOutcome> => {
+    (step: FormStepKey, values: unknown): Promise<SaveOutcome> => {
       pending.current = { step, values };
       chain.current = chain.current.then(flush, flush);
       return chain.current;

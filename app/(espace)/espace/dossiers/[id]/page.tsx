@@ -33,6 +33,7 @@ export default async function DossierRoute(props: { params: Promise<{ id: string
           maxRequestedCents: dossier.call.maxRequestedCents,
           minRequestedCents: dossier.call.minRequestedCents,
           maxRateBps: dossier.call.maxRateBps,
+          questions: dossier.call.questions,
         }}
         initialStep={typeof step === "string" ? step : null}
       />
