@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/server/prisma";
 import { sendDueReminders, type ReminderRun } from "./reminders.mutations";
+import { archiveDueCalls } from "./retention.mutations";
 
-export type SchedulerRun = { reminders: ReminderRun };
+export type SchedulerRun = { reminders: ReminderRun; archived: string[] };
 
 /**
  * One pass of the call scheduler: everything due at `now`. Safe to run twice
@@ -10,7 +11,9 @@ export type SchedulerRun = { reminders: ReminderRun };
  */
 export async function runCallScheduler(client: Db, now: Date = new Date()): Promise<SchedulerRun> {
   const reminders = await sendDueReminders(client, now);
-  return { reminders };
+  // Calls whose retention period has passed (published results + N months).
+  const archived = await archiveDueCalls(client, now);
+  return { reminders, archived };
 }
 
 export const SCHEDULER_INTERVAL_MS = 5 * 60_000;
