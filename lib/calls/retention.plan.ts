@@ -89,29 +89,29 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
   }
 
   const juryWhere = { juryDossier: { dossier: { callId } } };
-  const [operations, evaluations, scores, conflicts, juryDossiers, members, reminders] = await Promise.all([
-    client.juryOperation.findMany({ where: { member: { callId } }, orderBy: { receivedAt: "asc" }, select: { id: true, receivedAt: true, member: { select: { user: { select: { name: true } } } } } }),
-    client.juryEvaluation.findMany({
-      where: { ...juryWhere, OR: [{ overallComment: { not: null } }, { feedback: { not: null } }, { internalNote: { not: null } }] },
-      orderBy: { id: "asc" },
-      select: { id: true, juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } },
-    }),
-    client.juryScore.findMany({
-      where: { comment: { not: null }, evaluation: juryWhere },
-      orderBy: { id: "asc" },
-      select: { id: true, criterion: { select: { label: true } }, evaluation: { select: { juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } } } },
-    }),
-    client.juryConflict.findMany({
-      where: { ...juryWhere, reason: { not: ERASED_TEXT } },
-      orderBy: { id: "asc" },
-      select: { id: true, juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } },
-    }),
-    client.juryDossier.findMany({ where: { dossier: { callId }, feedbackDraft: { not: null } }, orderBy: { position: "asc" }, select: { id: true, dossierId: true } }),
-    client.juryMember.findMany({ where: { callId }, select: { userId: true } }),
-    client.callReminder.findMany({ where: { callId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, occasion: true, user: { select: { email: true } } } }),
-  ]);
+  // One after another: inside the archive transaction they share one connection.
+  const operations = await client.juryOperation.findMany({ where: { member: { callId } }, orderBy: { receivedAt: "asc" }, select: { id: true, receivedAt: true, member: { select: { user: { select: { name: true } } } } } });
+  const evaluations = await client.juryEvaluation.findMany({
+    where: { ...juryWhere, OR: [{ overallComment: { not: null } }, { feedback: { not: null } }, { internalNote: { not: null } }] },
+    orderBy: { id: "asc" },
+    select: { id: true, juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } },
+  });
+  const scores = await client.juryScore.findMany({
+    where: { comment: { not: null }, evaluation: juryWhere },
+    orderBy: { id: "asc" },
+    select: { id: true, criterion: { select: { label: true } }, evaluation: { select: { juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } } } },
+  });
+  const conflicts = await client.juryConflict.findMany({
+    where: { ...juryWhere, reason: { not: ERASED_TEXT } },
+    orderBy: { id: "asc" },
+    select: { id: true, juryDossier: { select: { dossierId: true } }, member: { select: { user: { select: { name: true } } } } },
+  });
+  const juryDossiers = await client.juryDossier.findMany({ where: { dossier: { callId }, feedbackDraft: { not: null } }, orderBy: { position: "asc" }, select: { id: true, dossierId: true } });
+  const members = await client.juryMember.findMany({ where: { callId }, select: { userId: true } });
+  const reminders = await client.callReminder.findMany({ where: { callId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, occasion: true, user: { select: { email: true } } } });
 
-  // People whose contact data only this call needs.
+  // People whose contact data only this call needs. Flat queries: Prisma loads
+  // sibling relations concurrently, which one transaction connection cannot do.
   const candidates = await client.user.findMany({
     where: {
       OR: [
@@ -122,22 +122,24 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
       ],
     },
     orderBy: { email: "asc" },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      roles: { select: { callId: true } },
-      juryMemberships: { select: { callId: true } },
-      administration: { select: { dossiers: { where: { call: { phase: { not: "ARCHIVED" } } }, distinct: ["callId"], select: { callId: true } } } },
-    },
+    select: { id: true, email: true, name: true, administrationId: true },
+  });
+  const candidateIds = candidates.map((u) => u.id);
+  const grants = await client.roleGrant.findMany({ where: { userId: { in: candidateIds } }, select: { userId: true, callId: true } });
+  const seats = await client.juryMember.findMany({ where: { userId: { in: candidateIds } }, select: { userId: true, callId: true } });
+  const administrationIds = [...new Set(candidates.map((u) => u.administrationId).filter((x): x is string => x !== null))];
+  const administrationCalls = await client.dossier.findMany({
+    where: { administrationId: { in: administrationIds }, call: { phase: { not: "ARCHIVED" } } },
+    distinct: ["administrationId", "callId"],
+    select: { administrationId: true, callId: true },
   });
   const tied = candidates.filter((u) =>
     isTiedOnlyToCall(
       {
-        hasGlobalRole: u.roles.some((r) => r.callId === null),
-        grantCallIds: u.roles.map((r) => r.callId!),
-        juryCallIds: u.juryMemberships.map((m) => m.callId),
-        administrationCallIds: u.administration?.dossiers.map((d) => d.callId) ?? [],
+        hasGlobalRole: grants.some((g) => g.userId === u.id && g.callId === null),
+        grantCallIds: grants.filter((g) => g.userId === u.id).map((g) => g.callId!),
+        juryCallIds: seats.filter((m) => m.userId === u.id).map((m) => m.callId),
+        administrationCallIds: administrationCalls.filter((d) => d.administrationId === u.administrationId).map((d) => d.callId),
         alreadyAnonymised: u.email.endsWith(`@${ANONYMISED_EMAIL_DOMAIN}`),
       },
       callId,
@@ -145,10 +147,8 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
   );
   const tiedIds = tied.map((u) => u.id);
   const tiedEmails = tied.map((u) => u.email);
-  const [tokens, attempts] = await Promise.all([
-    client.authToken.findMany({ where: { userId: { in: tiedIds } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, user: { select: { email: true } } } }),
-    client.authAttempt.findMany({ where: { email: { in: tiedEmails } }, orderBy: { id: "asc" }, select: { id: true, kind: true, email: true, at: true } }),
-  ]);
+  const tokens = await client.authToken.findMany({ where: { userId: { in: tiedIds } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, user: { select: { email: true } } } });
+  const attempts = await client.authAttempt.findMany({ where: { email: { in: tiedEmails } }, orderBy: { id: "asc" }, select: { id: true, kind: true, email: true, at: true } });
 
   // E-mails about this call (receipts, corrections, decisions, reminders) and to the people above.
   const outbox = await client.mailOutbox.findMany({
