@@ -111,6 +111,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   // published) when the matrix runs, so its results exist for nobody yet.
   "/espace/appels/[slug]/publication": { path: "/espace/appels/donnee-administration-2021/publication", expect: only("staff", "admin") },
   "/appels/[slug]/resultats": { path: "/appels/donnee-administration-2021/resultats", expect: HIDDEN },
+  // Data retention (dry-run listing, period, archive step): administrators only.
+  "/espace/appels/[slug]/conservation": { path: "/espace/appels/donnee-administration-2021/conservation", expect: only("admin") },
   "/appels/[slug]/laureats/[laureate]": { path: "/appels/donnee-administration-2021/laureats/lau-2020-0001", expect: HIDDEN },
   "/appels/[slug]/donnees/subventions.csv": { path: "/appels/donnee-administration-2021/donnees/subventions.csv", expect: HIDDEN },
   "/appels/[slug]/donnees/subventions.json": { path: "/appels/donnee-administration-2021/donnees/subventions.json", expect: HIDDEN },
@@ -150,6 +152,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
+  // Retention actions check the global ADMIN role before reading the form.
+  "lib/calls/retention.actions.ts#archiveCallAction": { expect: only("admin") },
+  "lib/calls/retention.actions.ts#setRetentionPeriodAction": { expect: only("admin") },
   // Jury actions authorize on the call named in the form: with none, nobody
   // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
   "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },

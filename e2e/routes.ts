@@ -41,6 +41,7 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/appels/[slug]/donnees/subventions.csv": [{ slug: "donnee-administration-2021" }],
   "/appels/[slug]/donnees/subventions.json": [{ slug: "donnee-administration-2021" }],
   "/espace/appels/[slug]/publication": [{ slug: "donnee-administration-2021" }],
+  "/espace/appels/[slug]/conservation": [{ slug: "donnee-administration-2021" }],
   "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
