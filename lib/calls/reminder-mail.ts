@@ -1,5 +1,7 @@
 import type { ReminderKind } from "@/lib/generated/prisma/enums";
-import { formatParisDate, formatParisDateTime } from "@/lib/time";
+import { TIME_ZONE, formatParisDate, formatParisDateTime } from "@/lib/time";
+
+const timeFormatter = new Intl.DateTimeFormat("fr-FR", { timeZone: TIME_ZONE, timeStyle: "short" });
 
 export type ReminderMailInput =
   | { kind: "DEADLINE_7D" | "DEADLINE_1D"; callTitle: string; closesAt: Date; drafts: readonly string[]; link: string }
@@ -16,7 +18,7 @@ export function composeReminderMail(input: ReminderMailInput): { subject: string
         "Bonjour,",
         "",
         `Vous êtes membre du jury de l’appel à projets « ${input.callTitle} ».`,
-        `La journée d’auditions a lieu le ${formatParisDate(input.firstSlotAt)} ; premier passage à ${formatParisDateTime(input.firstSlotAt).split(" à ")[1]} (heure de Paris).`,
+        `La journée d’auditions a lieu le ${formatParisDate(input.firstSlotAt)} ; premier passage à ${timeFormatter.format(input.firstSlotAt)} (heure de Paris).`,
         "",
         "Avant la journée, pensez à déclarer vos éventuels conflits d’intérêts et à relire les dossiers de votre ordre du jour :",
         input.link,
