@@ -33,23 +33,24 @@ type PlanContext = {
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Tables with a foreign key to dossier(id) that this module does not name, with how to identify their rows. */
-async function dossierAttachedTables(client: Client): Promise<{ table: string; column: string; idExpr: string }[]> {
+async function dossierAttachedTables(client: Client): Promise<{ table: string; columns: string[]; idExpr: string }[]> {
   const refs = await client.$queryRaw<{ tbl: string; col: string }[]>`
     select c.conrelid::regclass::text as tbl, a.attname::text as col
     from pg_constraint c
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     where c.contype = 'f' and c.confrelid = 'dossier'::regclass and cardinality(c.conkey) = 1
     order by 1, 2`;
-  const out: { table: string; column: string; idExpr: string }[] = [];
-  for (const ref of refs) {
-    if (NAMED_DOSSIER_TABLES.has(ref.tbl)) continue;
+  const byTable = new Map<string, string[]>();
+  for (const ref of refs) if (!NAMED_DOSSIER_TABLES.has(ref.tbl)) byTable.set(ref.tbl, [...(byTable.get(ref.tbl) ?? []), ref.col]);
+  const out: { table: string; columns: string[]; idExpr: string }[] = [];
+  for (const [table, columns] of byTable) {
     const pk = await client.$queryRaw<{ col: string }[]>`
       select a.attname::text as col from pg_index i
       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-      where i.indrelid = ${ref.tbl}::regclass and i.indisprimary order by a.attnum`;
+      where i.indrelid = ${table}::regclass and i.indisprimary order by a.attnum`;
     // Without a primary key, the row's physical id (stable inside the archive transaction).
     const idExpr = pk.length > 0 ? `concat_ws(':', ${pk.map((p) => `${quoteIdent(p.col)}::text`).join(", ")})` : "ctid::text";
-    out.push({ table: ref.tbl, column: ref.col, idExpr });
+    out.push({ table, columns, idExpr });
   }
   return out;
 }
@@ -75,8 +76,10 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
   const generic = new Map<string, { idExpr: string }>();
   const genericLines: PlanLine[] = [];
   for (const t of await dossierAttachedTables(client)) {
+    // A row pointing at one of this call's dossiers through any of its references.
+    const dossierRef = `coalesce(${t.columns.map((c) => `case when ${quoteIdent(c)} = any($1::uuid[]) then ${quoteIdent(c)}::text end`).join(", ")})`;
     const rows = await client.$queryRawUnsafe<{ id: string; dossier_id: string }[]>(
-      `select ${t.idExpr} as id, ${quoteIdent(t.column)}::text as dossier_id from ${t.table} where ${quoteIdent(t.column)} = any($1::uuid[]) order by 1`,
+      `select ${t.idExpr} as id, ${dossierRef} as dossier_id from ${t.table} where ${dossierRef} is not null order by 1`,
       dossierIds,
     );
     generic.set(t.table, { idExpr: `${t.idExpr}` });
