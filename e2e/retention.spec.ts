@@ -9,7 +9,7 @@ test.describe("data retention of a call", () => {
   test.describe.configure({ timeout: 180_000 });
 
   test("an administrator reads the retention dry-run: what archiving would remove or anonymise, table by table", async ({ page }) => {
-    await signIn(page, DEMO.admin, undefined, PAGE);
+    await signIn(page, DEMO.admin);
     await page.goto(PAGE);
     await expect(page.getByRole("heading", { level: 1, name: /^Conservation des données — / })).toBeVisible();
     await expect(page.getByText("Durée de conservation : 24 mois après la publication des résultats")).toBeVisible();
@@ -33,7 +33,7 @@ test.describe("data retention of a call", () => {
   });
 
   test("the retention period: a precise message for a bad value, saved otherwise", async ({ page }) => {
-    await signIn(page, DEMO.admin, undefined, PAGE);
+    await signIn(page, DEMO.admin);
     await page.goto(PAGE);
     const months = page.getByLabel("Durée de conservation après la publication des résultats (en mois)");
     await months.fill("0");
