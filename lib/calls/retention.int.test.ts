@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit, verifyAuditChain } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor.queries";
+import { getMinutes, loadJuryContext } from "@/lib/jury/jury.queries";
+import { renderMinutesPdf } from "@/lib/jury/minutes";
 import { loadPublishedLaureate, loadPublishedOpenData, loadPublishedResults } from "@/lib/publication/publication.queries";
 import { db } from "@/lib/server/db";
 import { ANONYMISED_NAME, ERASED_TEXT, anonymisedDossierTitle, anonymisedEmail, type PlanLine } from "./retention";
@@ -295,6 +297,16 @@ describe("data retention of a call", () => {
       { valueHalf: 8, comment: null },
     ]);
     expect(await db.juryConflict.findMany({ where: { juryDossier: { dossier: { callId: ids.call } } }, select: { reason: true, type: true } })).toEqual([{ reason: ERASED_TEXT, type: "PROFESSIONAL" }]);
+
+    // The minutes can still be produced: decisions, motivations, jurors, the sealed digest.
+    const minutes = (await getMinutes(admin, (await loadJuryContext(admin, { id: ids.call }))!))!;
+    expect(minutes.view.rows.map((r) => [r.title, r.decision, r.motivation])).toEqual([
+      [`Projet 1 ${run}`, "LAUREATE", "Excellent"],
+      [anonymisedDossierTitle(`CNS-${run}-2`.toUpperCase()), "NOT_RETAINED", "Insuffisant"],
+    ]);
+    expect(minutes.view.jurors.map((j) => j.name).sort()).toEqual(["Personne juror-1", "Personne juror-2"]);
+    expect(minutes.digest).toBe("f".repeat(64));
+    expect((await renderMinutesPdf(minutes)).byteLength).toBeGreaterThan(1000);
 
     // The call is archived; its public results, laureate page and open data read the same.
     expect(await db.call.findUniqueOrThrow({ where: { id: ids.call }, select: { phase: true } })).toEqual({ phase: "ARCHIVED" });
