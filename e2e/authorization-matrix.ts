@@ -128,6 +128,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/espace/appels/[slug]/equipe": { path: "/espace/appels/donnee-administration-2021/equipe", expect: only("admin") },
   "/espace/appels/[slug]/apercu": { path: "/espace/appels/donnee-administration-2021/apercu", expect: only("staff", "admin") },
   "/appels/[slug]/resultats": { path: "/appels/donnee-administration-2021/resultats", expect: HIDDEN },
+  // Data retention (dry-run listing, period, archive step): administrators only.
+  "/espace/appels/[slug]/conservation": { path: "/espace/appels/donnee-administration-2021/conservation", expect: only("admin") },
   "/appels/[slug]/laureats/[laureate]": { path: "/appels/donnee-administration-2021/laureats/lau-2020-0001", expect: HIDDEN },
   "/appels/[slug]/donnees/subventions.csv": { path: "/appels/donnee-administration-2021/donnees/subventions.csv", expect: HIDDEN },
   "/appels/[slug]/donnees/subventions.json": { path: "/appels/donnee-administration-2021/donnees/subventions.json", expect: HIDDEN },
@@ -181,6 +183,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/calls/call.actions.ts#duplicateCallAction": { expect: only("admin") },
   "lib/calls/call.actions.ts#addTeamMemberAction": { expect: only("admin") },
   "lib/calls/call.actions.ts#removeTeamMemberAction": { expect: only("admin") },
+  // Retention actions check the global ADMIN role before reading the form.
+  "lib/calls/retention.actions.ts#archiveCallAction": { expect: only("admin") },
+  "lib/calls/retention.actions.ts#setRetentionPeriodAction": { expect: only("admin") },
   // Jury actions authorize on the call named in the form: with none, nobody
   // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
   "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },

@@ -46,6 +46,7 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/espace/appels/[slug]/questions": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/appels/[slug]/equipe": [{ slug: "donnee-administration-2021" }],
   "/espace/appels/[slug]/apercu": [{ slug: "donnee-administration-2021" }],
+  "/espace/appels/[slug]/conservation": [{ slug: "donnee-administration-2021" }],
   "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],

@@ -10,6 +10,7 @@ import { reviewRules } from "./rules/review";
 import { publicationRules } from "./rules/publication";
 import { dossierRules } from "./rules/dossiers";
 import { juryRules } from "./rules/jury";
+import { retentionRules } from "./rules/retention";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
@@ -21,6 +22,7 @@ const RULES = {
   ...accountRules,
   ...dossierRules,
   ...juryRules,
+  ...retentionRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

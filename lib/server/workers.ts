@@ -1,5 +1,6 @@
 import "server-only";
 import { isDemo, readServerEnv } from "@/lib/env";
+import { startCallScheduler } from "@/lib/calls/scheduler";
 import { consoleTransport, transportFromEnv } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { db } from "./db";
@@ -12,6 +13,8 @@ export function startAppWorkers(): void {
   const globalState = globalThis as unknown as { laureatWorkers?: boolean };
   if (globalState.laureatWorkers) return;
   globalState.laureatWorkers = true;
+  // Reminders and archiving only write to the database (the outbox): they run with or without SMTP.
+  startCallScheduler(db);
   const transport = transportFromEnv();
   if (transport) startOutboxWorker(db, transport);
   else if (isDemo(readServerEnv())) {
