@@ -1,0 +1,127 @@
+/**
+ * Inputs of the staff review mutations, shared by the forms and the server.
+ * Messages in French; every id is a uuid, every list bounded.
+ */
+import { z } from "@/lib/validation/zod";
+
+const uuid = (what: string) => z.uuid({ error: `${what} inconnu.` });
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .min(Math.min(min, 1), { error: `${label} : ce champ est obligatoire.`, abort: true })
+    .min(min, { error: `${label} : ${min} caractères au minimum.` })
+    .max(max, { error: `${label} : ${max} caractères au maximum.` });
+
+/** « 2026-12-15 » — a calendar day in Paris. */
+export const parisDay = z
+  .string({ error: "Date limite : ce champ est obligatoire." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Date limite : format attendu JJ/MM/AAAA." })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: "Date limite : cette date n’existe pas.",
+  });
+
+export const annotationInput = z.object({
+  dossierId: uuid("Dossier"),
+  body: text("Annotation", 2, 4000),
+});
+
+export const correctionRequestInput = z.object({
+  dossierId: uuid("Dossier"),
+  message: text("Motif de la demande de correction", 10, 2000),
+  dueDate: parisDay,
+});
+
+export const correctionAnswerInput = z.object({
+  dossierId: uuid("Dossier"),
+  answer: text("Réponse", 2, 4000),
+});
+
+export const PRESELECTION_KINDS = ["PRESELECTED", "NOT_PRESELECTED"] as const;
+export type PreselectionKind = (typeof PRESELECTION_KINDS)[number];
+
+export const decisionInput = z.object({
+  dossierId: uuid("Dossier"),
+  decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }),
+  reason: text("Motif de la décision", 5, 2000),
+  /** Version of the decision the person saw (0: none yet). */
+  expectedVersion: z.coerce.number({ error: "Version inconnue." }).int().min(0).max(1_000_000),
+});
+
+export const releaseInput = z.object({
+  callId: uuid("Appel"),
+  confirm: z.literal("on", { error: "Cochez la case pour confirmer la publication des décisions." }),
+});
+
+export const assignInput = z.object({
+  dossierId: uuid("Dossier"),
+  userIds: z.array(uuid("Instructeur")).max(20, { error: "20 instructeurs au maximum." }),
+});
+
+export const TAG_COLOURS = [
+  "green-emeraude",
+  "blue-cumulus",
+  "purple-glycine",
+  "pink-tuile",
+  "yellow-tournesol",
+  "orange-terre-battue",
+  "brown-caramel",
+  "beige-gris-galet",
+] as const;
+
+export const TAG_COLOUR_LABEL: Record<(typeof TAG_COLOURS)[number], string> = {
+  "green-emeraude": "Vert",
+  "blue-cumulus": "Bleu",
+  "purple-glycine": "Violet",
+  "pink-tuile": "Rose",
+  "yellow-tournesol": "Jaune",
+  "orange-terre-battue": "Orange",
+  "brown-caramel": "Marron",
+  "beige-gris-galet": "Gris",
+};
+
+export const createTagInput = z.object({
+  callId: uuid("Appel"),
+  label: text("Libellé de l’étiquette", 2, 40),
+  colour: z.enum(TAG_COLOURS, { error: "Couleur : choisissez une couleur de la liste." }),
+});
+
+export const tagsInput = z.object({
+  dossierId: uuid("Dossier"),
+  tagIds: z.array(uuid("Étiquette")).max(30, { error: "30 étiquettes au maximum." }),
+});
+
+export const eligibilityInput = z.object({
+  dossierId: uuid("Dossier"),
+  itemKey: z.string().regex(/^[a-z-]{2,40}$/, { error: "Critère inconnu." }),
+  met: z.enum(["yes", "no"], { error: "Indiquez si le critère est rempli." }),
+});
+
+export const BULK_ACTIONS = ["assign", "tag", "decide"] as const;
+
+export const bulkInput = z
+  .object({
+    callId: uuid("Appel"),
+    dossierIds: z
+      .array(uuid("Dossier"))
+      .min(1, { error: "Sélectionnez au moins un dossier." })
+      .max(200, { error: "200 dossiers au maximum par action groupée." }),
+    action: z.enum(BULK_ACTIONS, { error: "Action : choisissez une action." }),
+    assigneeId: uuid("Instructeur").optional(),
+    tagId: uuid("Étiquette").optional(),
+    decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }).optional(),
+    reason: z.string().trim().max(2000, { error: "Motif de la décision : 2000 caractères au maximum." }).optional(),
+    intent: z.enum(["preview", "confirm"]),
+    /** The preview's fingerprint of the decisions it counted (confirm only). */
+    token: z.string().max(20_000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.action === "assign" && !v.assigneeId) ctx.addIssue({ code: "custom", path: ["assigneeId"], message: "Instructeur : choisissez une personne." });
+    if (v.action === "tag" && !v.tagId) ctx.addIssue({ code: "custom", path: ["tagId"], message: "Étiquette : choisissez une étiquette." });
+    if (v.action === "decide") {
+      if (!v.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "Décision : choisissez « présélectionné » ou « non présélectionné »." });
+      if (!v.reason || v.reason.length < 5) ctx.addIssue({ code: "custom", path: ["reason"], message: "Motif de la décision : 5 caractères au minimum." });
+    }
+    if (v.intent === "confirm" && !v.token) ctx.addIssue({ code: "custom", path: ["token"], message: "Confirmez d’abord le nombre de dossiers concernés." });
+  });
