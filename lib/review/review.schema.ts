@@ -42,6 +42,7 @@ export const PRESELECTION_KINDS = ["PRESELECTED", "NOT_PRESELECTED"] as const;
 export type PreselectionKind = (typeof PRESELECTION_KINDS)[number];
 
 export const decisionInput = z.object({
+  callId: uuid("Appel"),
   dossierId: uuid("Dossier"),
   decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }),
   reason: text("Motif de la décision", 5, 2000),
