@@ -8,6 +8,7 @@ import { answerCorrection, createDraft, requestCorrection, saveStep, submitDossi
 import { getAcknowledgement, getDossierForEdit, listMyDossiers } from "@/lib/dossiers/dossier.queries";
 import { STEP_KEYS, type StepKey } from "@/lib/dossiers/dossier.schema";
 import { db } from "@/lib/server/db";
+import { fuzzMutation, rowCounts } from "@/lib/testing/fuzz";
 import { addAnnotation, bulkAction, createTag, decidePreselection, releaseDecisions, setAssignees, setTags, tickEligibility } from "./review.mutations";
 import { getStaffDossier } from "./review.queries";
 
@@ -159,7 +160,7 @@ describe("preselection decisions", () => {
     const id = await submittedDossier();
     const round1Dossier = await db.dossier.findFirstOrThrow({ where: { callId: round1Id }, select: { id: true } });
     const before = await snapshot();
-    const input = { callId: rollingId, dossierId: id, decision: "PRESELECTED", reason: "Projet solide et réutilisable.", expectedVersion: 0 };
+    const input = { callId: rollingId, dossierId: id, decision: "PRESELECTED", reason: "Projet solide et réutilisable.", expectedVersion: "0" };
     expect(await decidePreselection(applicantA, input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await decidePreselection(jury, input)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await decidePreselection(staff, { ...input, callId: round1Id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -175,7 +176,7 @@ describe("preselection decisions", () => {
 
   it("two staff deciding at once: the second gets a conflict, nothing is overwritten", async () => {
     const id = await submittedDossier();
-    const base = { callId: rollingId, dossierId: id, expectedVersion: 0 };
+    const base = { callId: rollingId, dossierId: id, expectedVersion: "0" };
     const [a, b] = await Promise.all([
       decidePreselection(staff, { ...base, decision: "PRESELECTED", reason: "Projet solide et réutilisable." }),
       decidePreselection(staff2, { ...base, decision: "NOT_PRESELECTED", reason: "Budget insuffisamment détaillé." }),
@@ -193,7 +194,7 @@ describe("preselection decisions", () => {
   it("stay under embargo for every applicant-facing query until staff release them; the release e-mails and writes the history", async () => {
     const id = await submittedDossier();
     const seen = await applicantSees(id);
-    const decided = await decidePreselection(staff, { callId: rollingId, dossierId: id, decision: "PRESELECTED", reason: "Données ouvertes réutilisables par d’autres préfectures.", expectedVersion: 0 });
+    const decided = await decidePreselection(staff, { callId: rollingId, dossierId: id, decision: "PRESELECTED", reason: "Données ouvertes réutilisables par d’autres préfectures.", expectedVersion: "0" });
     expect(decided).toMatchObject({ ok: true, data: { version: 1 } });
     // Embargo: the applicant reads exactly what they read before the decision.
     expect(await applicantSees(id)).toBe(seen);
@@ -213,7 +214,7 @@ describe("preselection decisions", () => {
     expect((await db.call.findUniqueOrThrow({ where: { id: rollingId } })).decisionsReleasedAt).not.toBeNull();
 
     // A reconsidered decision is under embargo again: the released status stays.
-    const changed = await decidePreselection(staff, { callId: rollingId, dossierId: id, decision: "NOT_PRESELECTED", reason: "Réexamen : doublon avec un projet national.", expectedVersion: 1 });
+    const changed = await decidePreselection(staff, { callId: rollingId, dossierId: id, decision: "NOT_PRESELECTED", reason: "Réexamen : doublon avec un projet national.", expectedVersion: "1" });
     expect(changed).toMatchObject({ ok: true, data: { version: 2 } });
     expect((await listMyDossiers(applicantA)).find((d) => d.id === id)!.status).toBe("PRESELECTED");
     // Nothing left to release twice.
@@ -225,14 +226,14 @@ describe("preselection decisions", () => {
 describe("bulk actions", () => {
   it("preview how many dossiers change, apply on confirmation, refuse a stale confirmation or a foreign dossier", async () => {
     const ids = [await submittedDossier(), await submittedDossier(), await submittedDossier()];
-    await decidePreselection(staff, { callId: rollingId, dossierId: ids[0], decision: "PRESELECTED", reason: "Déjà décidé à l’unité.", expectedVersion: 0 });
+    await decidePreselection(staff, { callId: rollingId, dossierId: ids[0], decision: "PRESELECTED", reason: "Déjà décidé à l’unité.", expectedVersion: "0" });
     const base = { callId: rollingId, dossierIds: ids, action: "decide", decision: "PRESELECTED", reason: "Présélection groupée du comité." };
     const preview = await bulkAction(staff, { ...base, intent: "preview" });
     expect(preview).toMatchObject({ ok: true, data: { intent: "preview", selected: 3, changes: 2 } });
     const token = preview.ok && preview.data.intent === "preview" ? preview.data.token : "";
 
     // Someone decides one of them in between: the confirmation is stale, nothing is written.
-    await decidePreselection(staff2, { callId: rollingId, dossierId: ids[1], decision: "NOT_PRESELECTED", reason: "Décidé entre-temps.", expectedVersion: 0 });
+    await decidePreselection(staff2, { callId: rollingId, dossierId: ids[1], decision: "NOT_PRESELECTED", reason: "Décidé entre-temps.", expectedVersion: "0" });
     const before = await snapshot();
     expect(await bulkAction(staff, { ...base, intent: "confirm", token })).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/2 dossiers changeraient/) });
     const round1Dossier = await db.dossier.findFirstOrThrow({ where: { callId: round1Id }, select: { id: true } });
@@ -295,5 +296,46 @@ describe("assignees, labels and eligibility on one dossier", () => {
     expect(view.eligibility.overall).toBe("ELIGIBLE");
     const audit = await db.auditEvent.findFirst({ where: { action: "review.assignees.set", entityId: id }, select: { data: true } });
     expect(audit?.data).toMatchObject({ before: [], after: [staff.userId, staff2.userId].sort() });
+  });
+});
+
+describe("fuzzing: broken input is refused cleanly by every review mutation, nothing written", () => {
+  const tables = ["dossier", "dossier_event", "mail_outbox", "review_annotation", "review_assignment", "review_tag", "review_dossier_tag", "eligibility_tick", "correction_request", "preselection_decision"];
+  const snapshot = () => rowCounts(db, tables);
+
+  it("annotations, corrections, answers, decisions, release", async () => {
+    const id = await submittedDossier();
+    const actors = { staff, applicantA, jury };
+    await fuzzMutation({ name: "review.annotate", actors, valid: { dossierId: id, body: "Une annotation." }, mutation: (a, i) => addAnnotation(a, i), snapshot });
+    await fuzzMutation({
+      name: "dossier.requestCorrection",
+      actors,
+      valid: { dossierId: id, message: "Ajoutez le devis de l’hébergeur.", dueDate: inTenDays() },
+      mutation: (a, i) => requestCorrection(a, i),
+      snapshot,
+    });
+    await fuzzMutation({ name: "review.decide", actors, valid: { callId: rollingId, dossierId: id, decision: "PRESELECTED", reason: "Projet solide.", expectedVersion: "0" }, mutation: (a, i) => decidePreselection(a, i), snapshot });
+    await fuzzMutation({ name: "review.release", actors, valid: { callId: rollingId, confirm: "on" }, mutation: (a, i) => releaseDecisions(a, i), snapshot });
+    const reopened = await submittedDossier();
+    await requestCorrection(staff, { dossierId: reopened, message: "Ajoutez le devis de l’hébergeur.", dueDate: inTenDays() });
+    await fuzzMutation({ name: "dossier.answerCorrection", actors, valid: { dossierId: reopened, answer: "Le devis est joint." }, mutation: (a, i) => answerCorrection(a, i), snapshot });
+  });
+
+  it("assignees, labels, eligibility, bulk", async () => {
+    const id = await submittedDossier();
+    const tag = await createTag(staff, { callId: rollingId, label: `Fuzz ${randomUUID().slice(0, 8)}`, colour: "yellow-tournesol" });
+    const tagId = tag.ok ? tag.data.id : "";
+    const actors = { staff, applicantA, jury };
+    await fuzzMutation({ name: "review.assign", actors, valid: { dossierId: id, userIds: [staff2.userId] }, mutation: (a, i) => setAssignees(a, i), snapshot });
+    await fuzzMutation({ name: "review.tag", actors, valid: { dossierId: id, tagIds: [tagId] }, mutation: (a, i) => setTags(a, i), snapshot });
+    await fuzzMutation({ name: "review.createTag", actors, valid: { callId: rollingId, label: `Autre ${randomUUID().slice(0, 8)}`, colour: "blue-cumulus" }, mutation: (a, i) => createTag(a, i), snapshot });
+    await fuzzMutation({ name: "review.eligibility", actors, valid: { dossierId: id, itemKey: "data-project", met: "yes" }, mutation: (a, i) => tickEligibility(a, i), snapshot });
+    await fuzzMutation({
+      name: "review.bulk",
+      actors,
+      valid: { callId: rollingId, dossierIds: [id], action: "tag", tagId, intent: "confirm", token: "x" },
+      mutation: (a, i) => bulkAction(a, i),
+      snapshot,
+    });
   });
 });

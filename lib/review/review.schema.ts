@@ -12,7 +12,11 @@ const text = (label: string, min: number, max: number) =>
     .trim()
     .min(Math.min(min, 1), { error: `${label} : ce champ est obligatoire.`, abort: true })
     .min(min, { error: `${label} : ${min} caractères au minimum.` })
-    .max(max, { error: `${label} : ${max} caractères au maximum.` });
+    .max(max, { error: `${label} : ${max} caractères au maximum.` })
+    // PostgreSQL refuses NUL in text; other control characters have no business in a message.
+    .refine((s) => s.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+      error: `${label} : ce texte contient des caractères non autorisés.`,
+    });
 
 /** « 2026-12-15 » — a calendar day in Paris. */
 export const parisDay = z
@@ -46,8 +50,11 @@ export const decisionInput = z.object({
   dossierId: uuid("Dossier"),
   decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }),
   reason: text("Motif de la décision", 5, 2000),
-  /** Version of the decision the person saw (0: none yet). */
-  expectedVersion: z.coerce.number({ error: "Version inconnue." }).int().min(0).max(1_000_000),
+  /** Version of the decision the person saw (0: none yet), as the form sends it. */
+  expectedVersion: z
+    .string({ error: "Version de la décision inconnue : rechargez la page." })
+    .regex(/^\d{1,7}$/, { error: "Version de la décision inconnue : rechargez la page." })
+    .transform(Number),
 });
 
 export const releaseInput = z.object({
@@ -112,7 +119,7 @@ export const bulkInput = z
     assigneeId: uuid("Instructeur").optional(),
     tagId: uuid("Étiquette").optional(),
     decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }).optional(),
-    reason: z.string().trim().max(2000, { error: "Motif de la décision : 2000 caractères au maximum." }).optional(),
+    reason: text("Motif de la décision", 0, 2000).optional(),
     intent: z.enum(["preview", "confirm"]),
     /** The preview's fingerprint of the decisions it counted (confirm only). */
     token: z.string().max(20_000).optional(),
