@@ -4,6 +4,9 @@
  */
 import { z } from "@/lib/validation/zod";
 
+/** A form's envelope: anything but an object is refused with one French message. */
+const form = <T extends z.core.$ZodLooseShape>(shape: T) => z.object(shape, { error: "Le formulaire est incomplet : rechargez la page." });
+
 const uuid = (what: string) => z.uuid({ error: `${what} inconnu.` });
 
 const text = (label: string, min: number, max: number) =>
@@ -26,18 +29,18 @@ export const parisDay = z
     error: "Date limite : cette date n’existe pas.",
   });
 
-export const annotationInput = z.object({
+export const annotationInput = form({
   dossierId: uuid("Dossier"),
   body: text("Annotation", 2, 4000),
 });
 
-export const correctionRequestInput = z.object({
+export const correctionRequestInput = form({
   dossierId: uuid("Dossier"),
   message: text("Motif de la demande de correction", 10, 2000),
   dueDate: parisDay,
 });
 
-export const correctionAnswerInput = z.object({
+export const correctionAnswerInput = form({
   dossierId: uuid("Dossier"),
   answer: text("Réponse", 2, 4000),
 });
@@ -45,7 +48,7 @@ export const correctionAnswerInput = z.object({
 export const PRESELECTION_KINDS = ["PRESELECTED", "NOT_PRESELECTED"] as const;
 export type PreselectionKind = (typeof PRESELECTION_KINDS)[number];
 
-export const decisionInput = z.object({
+export const decisionInput = form({
   callId: uuid("Appel"),
   dossierId: uuid("Dossier"),
   decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }),
@@ -57,14 +60,14 @@ export const decisionInput = z.object({
     .transform(Number),
 });
 
-export const releaseInput = z.object({
+export const releaseInput = form({
   callId: uuid("Appel"),
   confirm: z.literal("on", { error: "Cochez la case pour confirmer la publication des décisions." }),
 });
 
-export const assignInput = z.object({
+export const assignInput = form({
   dossierId: uuid("Dossier"),
-  userIds: z.array(uuid("Instructeur")).max(20, { error: "20 instructeurs au maximum." }),
+  userIds: z.array(uuid("Instructeur"), { error: "Instructeurs : choisissez dans la liste." }).max(20, { error: "20 instructeurs au maximum." }),
 });
 
 export const TAG_COLOURS = [
@@ -89,30 +92,29 @@ export const TAG_COLOUR_LABEL: Record<(typeof TAG_COLOURS)[number], string> = {
   "beige-gris-galet": "Gris",
 };
 
-export const createTagInput = z.object({
+export const createTagInput = form({
   callId: uuid("Appel"),
   label: text("Libellé de l’étiquette", 2, 40),
   colour: z.enum(TAG_COLOURS, { error: "Couleur : choisissez une couleur de la liste." }),
 });
 
-export const tagsInput = z.object({
+export const tagsInput = form({
   dossierId: uuid("Dossier"),
-  tagIds: z.array(uuid("Étiquette")).max(30, { error: "30 étiquettes au maximum." }),
+  tagIds: z.array(uuid("Étiquette"), { error: "Étiquettes : choisissez dans la liste." }).max(30, { error: "30 étiquettes au maximum." }),
 });
 
-export const eligibilityInput = z.object({
+export const eligibilityInput = form({
   dossierId: uuid("Dossier"),
-  itemKey: z.string().regex(/^[a-z-]{2,40}$/, { error: "Critère inconnu." }),
+  itemKey: z.string({ error: "Critère inconnu." }).regex(/^[a-z-]{2,40}$/, { error: "Critère inconnu." }),
   met: z.enum(["yes", "no"], { error: "Indiquez si le critère est rempli." }),
 });
 
 export const BULK_ACTIONS = ["assign", "tag", "decide"] as const;
 
-export const bulkInput = z
-  .object({
+export const bulkInput = form({
     callId: uuid("Appel"),
     dossierIds: z
-      .array(uuid("Dossier"))
+      .array(uuid("Dossier"), { error: "Sélectionnez au moins un dossier." })
       .min(1, { error: "Sélectionnez au moins un dossier." })
       .max(200, { error: "200 dossiers au maximum par action groupée." }),
     action: z.enum(BULK_ACTIONS, { error: "Action : choisissez une action." }),
@@ -120,9 +122,9 @@ export const bulkInput = z
     tagId: uuid("Étiquette").optional(),
     decision: z.enum(PRESELECTION_KINDS, { error: "Décision : choisissez « présélectionné » ou « non présélectionné »." }).optional(),
     reason: text("Motif de la décision", 0, 2000).optional(),
-    intent: z.enum(["preview", "confirm"]),
+    intent: z.enum(["preview", "confirm"], { error: "Action inconnue : rechargez la page." }),
     /** The preview's fingerprint of the decisions it counted (confirm only). */
-    token: z.string().max(20_000).optional(),
+    token: z.string({ error: "Confirmation invalide : vérifiez à nouveau la sélection." }).max(200, { error: "Confirmation invalide : vérifiez à nouveau la sélection." }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.action === "assign" && !v.assigneeId) ctx.addIssue({ code: "custom", path: ["assigneeId"], message: "Instructeur : choisissez une personne." });
