@@ -82,7 +82,7 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
   // Staff: search and filter the inbox; the URL keeps the filters.
   await staff.goto(INBOX);
   await staff.getByLabel("Rechercher").fill(RUN);
-  await staff.getByLabel("Statut").selectOption("SUBMITTED");
+  await staff.getByRole("combobox", { name: "Statut" }).selectOption("SUBMITTED");
   await staff.getByRole("button", { name: "Filtrer" }).click();
   await expect(staff).toHaveURL(new RegExp(`q=${RUN}.*statut=SUBMITTED`));
   await expect(staff.getByRole("status").filter({ hasText: "correspondent aux filtres" })).toHaveText("2 dossiers correspondent aux filtres.");
@@ -129,8 +129,8 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
 
   // Bulk preselection of the two dossiers, with a confirmation that counts them.
   await staff.goto(`${INBOX}?q=${RUN}`);
-  await staff.getByLabel(`Sélectionner « ${titleA} »`).check();
-  await staff.getByLabel(`Sélectionner « ${titleB} »`).check();
+  await staff.getByLabel(`Sélectionner « ${titleA} »`).check({ force: true });
+  await staff.getByLabel(`Sélectionner « ${titleB} »`).check({ force: true });
   await staff.getByLabel("Action", { exact: true }).selectOption("decide");
   await staff.locator('select[name="decision"]').selectOption("PRESELECTED");
   await staff.getByLabel("Motif de la décision").fill("Projet réutilisable par les autres préfectures.");
@@ -150,7 +150,7 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
   for (const title of [titleA, titleB]) await expect(card(applicant, title)).not.toContainText(/présélectionné|Projet réutilisable/i);
 
   // Staff release the call's decisions in one action.
-  await staff.getByLabel(/Je publie les \d+ décisions? de présélection en attente/).check();
+  await staff.getByLabel(/Je publie les \d+ décisions? de présélection en attente/).check({ force: true });
   await staff.getByRole("button", { name: "Publier les décisions" }).click();
   await expect(staff.getByText(/\d+ décisions? publiées? ; \d+ e-mails? envoyés?/)).toBeVisible();
 
