@@ -6,10 +6,13 @@
  * in bulk — the applicant still sees nothing — then release the decisions,
  * and only then does the applicant see the outcome and get the e-mail.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
 import { countMail, waitForMail } from "./mailbox";
+
+// The shared machine is slow: server actions and redirects get more than the default 5 s.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const ROLLING = "guichet-continu-petits-projets";
 const INBOX = `/instruction/appels/${ROLLING}`;
@@ -23,8 +26,8 @@ async function next(page: Page, nextStep: string) {
   await expect(page.getByRole("heading", { level: 2, name: nextStep, exact: true })).toBeVisible();
 }
 
-/** The applicant creates and submits a complete dossier on the rolling window; returns its id. */
-async function submitDossier(page: Page, title: string): Promise<string> {
+/** The applicant creates and submits a complete dossier on the rolling window; returns its id and receipt number. */
+async function submitDossier(page: Page, title: string): Promise<{ id: string; reference: string }> {
   await page.goto(`/espace/dossiers/nouveau/${ROLLING}`);
   await page.getByRole("button", { name: "Créer le brouillon" }).click();
   await expect(page).toHaveURL(/\/espace\/dossiers\/[0-9a-f-]{36}/);
@@ -60,7 +63,7 @@ async function submitDossier(page: Page, title: string): Promise<string> {
   await next(page, "Vérification et dépôt");
   await page.getByRole("button", { name: "Déposer le dossier" }).click();
   await expect(page).toHaveURL(/\/accuse-de-reception$/);
-  return id;
+  return { id, reference: (await page.getByTestId("receipt-number").textContent())!.trim() };
 }
 
 function card(page: Page, title: string) {
@@ -76,8 +79,8 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
 
   const titleA = `Revue ${RUN} tableau des délais`;
   const titleB = `Revue ${RUN} carte des guichets`;
-  const idA = await submitDossier(applicant, titleA);
-  await submitDossier(applicant, titleB);
+  const { id: idA, reference: refA } = await submitDossier(applicant, titleA);
+  const { reference: refB } = await submitDossier(applicant, titleB);
 
   // Staff: search and filter the inbox; the URL keeps the filters.
   await staff.goto(INBOX);
@@ -129,8 +132,8 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
 
   // Bulk preselection of the two dossiers, with a confirmation that counts them.
   await staff.goto(`${INBOX}?q=${RUN}`);
-  await staff.getByLabel(`Sélectionner « ${titleA} »`).check({ force: true });
-  await staff.getByLabel(`Sélectionner « ${titleB} »`).check({ force: true });
+  await staff.getByLabel(`Sélectionner le dossier ${refA}`).check({ force: true });
+  await staff.getByLabel(`Sélectionner le dossier ${refB}`).check({ force: true });
   await staff.getByLabel("Action", { exact: true }).selectOption("decide");
   await staff.locator('select[name="decision"]').selectOption("PRESELECTED");
   await staff.getByLabel("Motif de la décision").fill("Projet réutilisable par les autres préfectures.");

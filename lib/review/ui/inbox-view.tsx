@@ -260,7 +260,7 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
                   <div className="fr-checkbox-group fr-checkbox-group--sm">
                     <input type="checkbox" id={`sel-${row.id}`} name="ids" value={row.id} form="bulk-form" />
                     <label className="fr-label" htmlFor={`sel-${row.id}`}>
-                      <span className="fr-sr-only">Sélectionner « {row.title} »</span>
+                      <span className="fr-sr-only">Sélectionner le dossier {row.reference ?? row.title}</span>
                     </label>
                   </div>
                 </td>
