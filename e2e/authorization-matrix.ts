@@ -98,6 +98,13 @@ export const ROUTES: Record<string, RouteEntry> = {
 
   // Staff inbox: programme staff of the call and administrators.
   "/instruction/appels/[slug]": { path: "/instruction/appels/donnee-administration-2021", expect: only("staff", "admin") },
+  // Staff's view of one dossier: seeded ids are random, so an id nobody has
+  // answers 404 to everyone; a real dossier for staff only is proven in
+  // lib/review/review.int.test.ts and e2e/staff-review.spec.ts.
+  "/instruction/appels/[slug]/dossiers/[id]": {
+    path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000",
+    expect: HIDDEN_SIGNED_IN,
+  },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
@@ -170,6 +177,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#saveDossierStepAction": { expect: SIGNED_IN, args: "form" },
   "lib/dossiers/dossier.actions.ts#submitDossierAction": { expect: SIGNED_IN, args: "form" },
   "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
+  // The applicant's answer to a correction request authorizes on the dossier it loads.
+  "lib/dossiers/dossier.actions.ts#answerCorrectionAction": { expect: SIGNED_IN },
+  // Staff review: staff of some call (or admins) get past the gate and stop at
+  // validation; per-dossier and per-call rights are proven in lib/review/review.int.test.ts.
+  "lib/review/review.actions.ts#addAnnotationAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#requestCorrectionAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#decideAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#releaseDecisionsAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#setAssigneesAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#setTagsAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#createTagAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#tickEligibilityAction": { expect: only("staff", "admin") },
+  "lib/review/review.actions.ts#bulkActionAction": { expect: only("staff", "admin") },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
   // Call management: refused before the input is read to anyone outside the

@@ -35,6 +35,9 @@ export function exportedMethods(source: string): string[] {
 export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/appels/[slug]": [{ slug: "donnee-administration-2021" }, { slug: "guichet-continu-petits-projets" }],
   "/instruction/appels/[slug]": [{ slug: "donnee-administration-2021" }],
+  // Seeded dossier ids are random: an id nobody has (staff's view of a real
+  // dossier is checked, with axe, in e2e/staff-review.spec.ts).
+  "/instruction/appels/[slug]/dossiers/[id]": [{ slug: "guichet-continu-petits-projets", id: "00000000-0000-4000-8000-000000000000" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
   "/appels/[slug]/resultats": [{ slug: "donnee-administration-2021" }],
   "/appels/[slug]/laureats/[laureate]": [{ slug: "donnee-administration-2021", laureate: "lau-2020-0001" }],

@@ -116,6 +116,8 @@ const ROLLING_DESCRIPTION = `Le guichet en continu accueille, tout au long de l�
 const SEED_LOCK_KEY = 742_002;
 // Demo value: the jury's deliberation date of the 2021 round is not public.
 const DELIBERATION_LOCKED_AT = parisLocalToInstant("2021-02-26T18:00");
+// Staff told the administrations which dossiers were preselected for the auditions.
+const PRESELECTION_RELEASED_AT = parisLocalToInstant("2021-02-01T10:00");
 
 /**
  * FICTIONAL SIRETs, for the demo's open data only: the real SIRETs of the
@@ -185,6 +187,9 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     closesAt: parisLocalToInstant("2020-12-31T23:59"),
     resultsPublishedAt: null,
     deliberationLockedAt: DELIBERATION_LOCKED_AT,
+    // The preselection was announced before the auditions (its statuses are
+    // seeded as released): no preselection decision is under embargo.
+    decisionsReleasedAt: PRESELECTION_RELEASED_AT,
     grantorName: "Direction interministérielle du numérique (DINUM)",
     grantorSiret: fictionalSiret(0),
     juryComposition: `Un jury de ${round.jury.size} experts de la donnée et de la transformation publique (entrepreneurs, chercheurs, agents publics), dont des membres issus de : ${round.jury.affiliations_seen.join(", ")}.`,
@@ -312,6 +317,7 @@ type NewCall = {
   closesAt: Date | null;
   resultsPublishedAt: Date | null;
   deliberationLockedAt?: Date;
+  decisionsReleasedAt?: Date;
   grantorName?: string;
   grantorSiret?: string;
   juryComposition?: string;

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { fail, type Err, type Result } from "@/lib/server/result";
 import { z } from "@/lib/validation/zod";
-import { createDraft, saveStep, submitDossier, withdrawDossier, type ConflictErr, type Submission } from "./dossier.mutations";
+import { answerCorrection, createDraft, saveStep, submitDossier, withdrawDossier, type ConflictErr, type Submission } from "./dossier.mutations";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100);
 
@@ -48,4 +48,13 @@ export async function withdrawDossierAction(_prev: FormState, form: FormData): P
   if (!result.ok) return result;
   revalidatePath("/espace/dossiers");
   redirect("/espace/dossiers");
+}
+
+/** The applicant's answer to staff's correction request: a native form. */
+export async function answerCorrectionAction(_prev: Result<{ answeredAt: string }> | null, form: FormData): Promise<Result<{ answeredAt: string }> | null> {
+  const viewer = await getViewer();
+  if (!viewer) return fail("UNAUTHENTICATED");
+  const result = await answerCorrection(viewer, { dossierId: form.get("dossierId"), answer: form.get("answer") });
+  if (result.ok) revalidatePath("/espace/dossiers", "layout");
+  return result;
 }

@@ -61,6 +61,8 @@ async function fillAll(id: string, actor = applicantA, overrides: Partial<Record
   }
 }
 
+const inTenDays = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+
 const version = async (id: string) => (await db.dossier.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 describe("creating a draft", () => {
@@ -259,11 +261,11 @@ describe("withdrawal and correction", () => {
 
     // Only staff may reopen.
     const before = await snapshot(id);
-    expect(await requestCorrection(applicantA, { dossierId: id, message: "Je veux corriger mon dossier." })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await requestCorrection(jury, { dossierId: id, message: "Je veux corriger ce dossier." })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await requestCorrection(applicantA, { dossierId: id, message: "Je veux corriger mon dossier.", dueDate: inTenDays() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await requestCorrection(jury, { dossierId: id, message: "Je veux corriger ce dossier.", dueDate: inTenDays() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot(id)).toEqual(before);
 
-    expect(await requestCorrection(staff, { dossierId: id, message: "Précisez le budget de l’année 2027." })).toMatchObject({ ok: true });
+    expect(await requestCorrection(staff, { dossierId: id, message: "Précisez le budget de l’année 2027.", dueDate: inTenDays() })).toMatchObject({ ok: true });
     await fillAll(id, applicantA, { budget: { ...COMPLETE_STEPS.budget, requestedCents: 70_000_00 } });
     const again = await submitDossier(applicantA, { dossierId: id, idempotencyKey: randomUUID() });
     expect(again).toMatchObject({ ok: true, data: { reference: first.ok && first.data.reference } });

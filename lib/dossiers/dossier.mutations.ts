@@ -17,7 +17,6 @@ import { budgetTotals, type BudgetLine } from "./budget";
 import { validateForSubmission } from "./submission-check";
 import { submissionWindow } from "./deadline";
 import {
-  correctionInput,
   draftStepSchemas,
   saveStepInput,
   stepSchemas,
@@ -27,6 +26,8 @@ import {
   type FormStepKey,
 } from "./dossier.schema";
 import { logRefusal, recordDossierEvent } from "./dossier.events";
+import { correctionAnswerInput, correctionRequestInput } from "@/lib/review/review.schema";
+import { correctionDueAt } from "@/lib/review/preselection-rules";
 
 /** A dossier can be written while it is a draft, or after staff asked for a correction. */
 const EDITABLE: DossierStatus[] = ["DRAFT", "CORRECTION_REQUESTED"];
@@ -236,6 +237,7 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
       },
     });
     const resubmission = dossier.status === "CORRECTION_REQUESTED";
+    if (resubmission) await tx.correctionRequest.updateMany({ where: { dossierId, resubmittedAt: null }, data: { resubmittedAt: now } });
     await recordDossierEvent(tx, {
       dossierId,
       status: "SUBMITTED",
@@ -303,33 +305,94 @@ export async function withdrawDossier(actor: Actor, raw: unknown, now = new Date
 
 // ---------------------------------------------------------------- staff: request a correction
 
-export async function requestCorrection(actor: Actor, raw: unknown): Promise<Result<{ status: "CORRECTION_REQUESTED" }>> {
-  const input = correctionInput.safeParse(raw);
+export type CorrectionRequested = { status: "CORRECTION_REQUESTED"; dueAt: string };
+
+/**
+ * Staff reopen a submitted dossier: a message and a due date (23:59 Paris
+ * that day). The applicant is e-mailed in the same transaction (outbox) and
+ * sees the request on the dossier; the history and the audit keep it.
+ */
+export async function requestCorrection(actor: Actor, raw: unknown, now = new Date()): Promise<Result<CorrectionRequested>> {
+  const input = correctionRequestInput.safeParse(raw);
   if (!input.success) return refuse("dossier.requestCorrection", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(input.error.issues)));
-  const { dossierId, message } = input.data;
-  const result = await db.$transaction(async (tx): Promise<Result<{ status: "CORRECTION_REQUESTED" }>> => {
+  const { dossierId, message, dueDate } = input.data;
+  const due = correctionDueAt(dueDate, now);
+  if (!due.ok) return refuse("dossier.requestCorrection", actor, dossierId, fail("INVALID_INPUT", due.message, { dueDate: [due.message] }));
+  const result = await db.$transaction(async (tx): Promise<Result<CorrectionRequested>> => {
     const rows = await tx.$queryRaw<{ id: string }[]>`select id from dossier where id = ${dossierId}::uuid for update`;
     if (rows.length === 0) return fail("NOT_FOUND", "Ce dossier est introuvable.");
     const dossier = await tx.dossier.findUniqueOrThrow({
       where: { id: dossierId },
-      select: { id: true, callId: true, administrationId: true, status: true, reference: true, createdBy: { select: { email: true } } },
+      select: { id: true, callId: true, administrationId: true, status: true, reference: true, title: true, createdBy: { select: { email: true, disabledAt: true } } },
     });
     if (!can(actor, "dossier.requestCorrection", dossier)) return fail("NOT_FOUND", "Ce dossier est introuvable.");
     if (!["SUBMITTED", "UNDER_REVIEW"].includes(dossier.status)) return fail("CONFLICT", "Une correction ne peut être demandée que sur un dossier déposé ou en instruction.");
     await tx.dossier.update({ where: { id: dossierId }, data: { status: "CORRECTION_REQUESTED", version: { increment: 1 } } });
-    const eventId = randomUUID();
-    await recordDossierEvent(tx, { dossierId, status: "CORRECTION_REQUESTED", message, actorId: actor.userId });
-    await appendAudit(tx, { actorId: actor.userId, action: "dossier.correctionRequested", entityType: "dossier", entityId: dossierId, data: { from: dossier.status } });
-    if (dossier.createdBy) {
+    const correctionId = randomUUID();
+    await tx.correctionRequest.create({ data: { id: correctionId, dossierId, message, dueAt: due.dueAt, requestedById: actor.userId, requestedAt: now } });
+    await recordDossierEvent(tx, { dossierId, status: "CORRECTION_REQUESTED", message, actorId: actor.userId, at: now });
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      action: "dossier.correctionRequested",
+      entityType: "dossier",
+      entityId: dossierId,
+      data: { before: { status: dossier.status }, after: { status: "CORRECTION_REQUESTED", dueAt: due.dueAt.toISOString() }, correctionId },
+    });
+    // Every active member of the administration: the author may have left.
+    const recipients = await tx.user.findMany({ where: { administrationId: dossier.administrationId, disabledAt: null }, select: { email: true }, orderBy: { email: "asc" } });
+    const link = `${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}/espace/dossiers/${dossierId}`;
+    for (const { email } of recipients) {
       await enqueueMail(tx, {
-        dedupeKey: `dossier-correction:${eventId}`,
-        to: dossier.createdBy.email,
+        dedupeKey: `dossier-correction:${correctionId}:${email}`,
+        to: email,
         subject: `Correction demandée — dossier ${dossier.reference ?? ""}`.trim(),
-        text: `Bonjour,\n\nL’équipe du programme vous demande de corriger votre dossier ${dossier.reference ?? ""} :\n\n${message}\n\nLe dossier est de nouveau modifiable dans « Mes dossiers ».\n`,
+        text: [
+          "Bonjour,",
+          "",
+          `L’équipe du programme vous demande de compléter ou corriger le dossier « ${dossier.title} » (n° ${dossier.reference ?? "—"}) :`,
+          "",
+          message,
+          "",
+          `À faire avant le ${formatParisDateTime(due.dueAt)} (heure de Paris).`,
+          `Le dossier est de nouveau modifiable : répondez et déposez-le à nouveau depuis ${link}`,
+          "",
+          "L’équipe du programme",
+        ].join("\n"),
       });
     }
-    return ok({ status: "CORRECTION_REQUESTED" as const });
+    return ok({ status: "CORRECTION_REQUESTED" as const, dueAt: due.dueAt.toISOString() });
   });
   if (!result.ok) return refuse("dossier.requestCorrection", actor, dossierId, result);
+  return result;
+}
+
+// ---------------------------------------------------------------- applicant: answer a correction request
+
+/** The applicant answers staff's request (a message kept in the history); re-submitting is a separate step. */
+export async function answerCorrection(actor: Actor, raw: unknown, now = new Date()): Promise<Result<{ answeredAt: string }>> {
+  const input = correctionAnswerInput.safeParse(raw);
+  if (!input.success) return refuse("dossier.answerCorrection", actor, null, fail("INVALID_INPUT", undefined, fieldErrorsFromZod(input.error.issues)));
+  const { dossierId, answer } = input.data;
+  const administrationId = actor.administrationId;
+  if (!administrationId) return refuse("dossier.answerCorrection", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
+  const result = await db.$transaction(async (tx): Promise<Result<{ answeredAt: string }>> => {
+    if (!(await lockDossier(tx, dossierId, administrationId))) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { id: true, callId: true, administrationId: true, status: true } });
+    if (!can(actor, "dossier.edit", dossier)) return fail("NOT_FOUND", "Ce dossier est introuvable.");
+    if (dossier.status !== "CORRECTION_REQUESTED") return fail("CONFLICT", "Aucune correction n’est demandée sur ce dossier.");
+    const open = await tx.correctionRequest.findFirst({ where: { dossierId, resubmittedAt: null }, orderBy: { requestedAt: "desc" }, select: { id: true, answer: true } });
+    if (!open) return fail("CONFLICT", "Aucune correction n’est demandée sur ce dossier.");
+    await tx.correctionRequest.update({ where: { id: open.id }, data: { answer, answeredAt: now } });
+    await recordDossierEvent(tx, { dossierId, status: "CORRECTION_REQUESTED", message: `Réponse de l’administration : ${answer}`, actorId: actor.userId, at: now });
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      action: "dossier.correctionAnswered",
+      entityType: "dossier",
+      entityId: dossierId,
+      data: { correctionId: open.id, before: { answer: open.answer }, after: { answer } },
+    });
+    return ok({ answeredAt: now.toISOString() });
+  });
+  if (!result.ok) return refuse("dossier.answerCorrection", actor, dossierId, result);
   return result;
 }

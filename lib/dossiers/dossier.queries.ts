@@ -16,6 +16,8 @@ export type DossierForEdit = {
   content: DossierContent;
   reference: string | null;
   updatedAt: string;
+  /** Staff's open request for a correction, if any (message, due date, the applicant's answer). */
+  correction: { message: string; dueAt: string; answer: string | null; answeredAt: string | null } | null;
   call: {
     slug: string;
     title: string;
@@ -42,6 +44,12 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
       content: true,
       reference: true,
       updatedAt: true,
+      corrections: {
+        where: { resubmittedAt: null },
+        orderBy: { requestedAt: "desc" },
+        take: 1,
+        select: { message: true, dueAt: true, answer: true, answeredAt: true },
+      },
       call: {
         select: {
           slug: true,
@@ -65,6 +73,15 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
     content: d.content as DossierContent,
     reference: d.reference,
     updatedAt: d.updatedAt.toISOString(),
+    correction:
+      d.status === "CORRECTION_REQUESTED" && d.corrections[0]
+        ? {
+            message: d.corrections[0].message,
+            dueAt: d.corrections[0].dueAt.toISOString(),
+            answer: d.corrections[0].answer,
+            answeredAt: d.corrections[0].answeredAt?.toISOString() ?? null,
+          }
+        : null,
     call: {
       ...d.call,
       closesAt: d.call.closesAt?.toISOString() ?? null,

@@ -155,11 +155,6 @@ export const withdrawInput = z.object({
   reason: text("Motif du retrait", 0, 1000),
 });
 
-export const correctionInput = z.object({
-  dossierId: z.uuid({ error: "Dossier inconnu." }),
-  message: text("Motif de la demande de correction", 10, 2000),
-});
-
 /** Empty form values of a step, for react-hook-form's defaultValues. */
 export const EMPTY_STEP_VALUES = {
   project: { title: "", summary: "", durationMonths: null },

@@ -65,3 +65,27 @@ describe("staff inbox", () => {
     }
   });
 });
+
+describe("review filters", () => {
+  it("filter by assignee (me), label and decision, through bound parameters", async () => {
+    const { randomUUID } = await import("node:crypto");
+    const { createTag } = await import("./review.mutations");
+    const call = await db.call.findUniqueOrThrow({ where: { slug: DEMO_CALL_SLUG }, select: { id: true } });
+    const [first, second] = await db.dossier.findMany({ where: { callId: call.id }, orderBy: { reference: "asc" }, take: 2, select: { id: true } });
+    await db.reviewAssignment.create({ data: { dossierId: first!.id, userId: staff.userId } });
+    const tag = await createTag(staff, { callId: call.id, label: `Filtre ${randomUUID().slice(0, 8)}`, colour: "pink-tuile" });
+    if (!tag.ok) throw new Error(tag.message);
+    await db.reviewDossierTag.create({ data: { dossierId: second!.id, tagId: tag.data.id } });
+
+    const mine = await inbox({ instructeur: "me" });
+    expect(mine!.rows.map((r) => r.id)).toEqual([first!.id]);
+    expect(mine!.rows[0]!.review.assignees).toEqual([staff.userId]);
+    const tagged = await inbox({ etiquette: tag.data.id });
+    expect(tagged!.rows.map((r) => r.id)).toEqual([second!.id]);
+    expect(tagged!.rows[0]!.review.tags).toEqual([tag.data.id]);
+    expect((await inbox({ presel: "NONE" }))!.total).toBe(69);
+    expect((await inbox({ presel: "PENDING" }))!.total).toBe(0);
+    // Another person's "me" is their own: the jury is refused anyway, an admin sees none assigned to them.
+    expect((await inbox({ instructeur: "me" }, await actorOf("admin@demo.laureat.fr")))!.total).toBe(0);
+  });
+});

@@ -4,37 +4,77 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/server/db";
 import { PAGE_SIZE, type InboxFilters } from "./inbox.schema";
 import { inboxCountSql, inboxPageSql, nextCursor, type InboxSqlRow } from "./inbox.sql";
+import { listCallStaff, type StaffMember, type TagDto } from "./review.queries";
+import type { PreselectionKind } from "./review.schema";
 
-export type InboxCall = { id: string; slug: string; title: string; categories: { key: string; label: string }[] };
+export type InboxCall = { id: string; slug: string; title: string; categories: { key: string; label: string }[]; decisionsReleasedAt: Date | null };
+
+/** Review data of a row, read for the page's rows only. */
+export type RowReview = { decision: PreselectionKind | null; released: boolean; tags: string[]; assignees: string[] };
 
 export type InboxPage = {
   call: InboxCall;
-  rows: Omit<InboxSqlRow, "sortValue">[];
+  rows: (Omit<InboxSqlRow, "sortValue"> & { review: RowReview })[];
   total: number;
   statusCounts: Record<string, number>;
   next: string | null;
   ministries: { code: string; name: string }[];
+  staff: StaffMember[];
+  tags: TagDto[];
+  pendingDecisions: number;
 };
 
 /** The staff inbox of a call, or null when the actor may not see it. */
 export async function getInbox(actor: Actor, slug: string, filters: InboxFilters): Promise<InboxPage | null> {
   const call = await db.call.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, phase: true, categories: { orderBy: { position: "asc" }, select: { key: true, label: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      phase: true,
+      decisionsReleasedAt: true,
+      categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+    },
   });
   if (!call || !can(actor, "review.inbox", call)) return null;
-  const [rows, [{ total }], counts, ministries] = await Promise.all([
-    db.$queryRaw<InboxSqlRow[]>(inboxPageSql(call.id, filters)),
-    db.$queryRaw<{ total: number }[]>(inboxCountSql(call.id, filters)) as Promise<[{ total: number }]>,
+  // « Mes dossiers »: the viewer's own id, never one from the URL for "me".
+  const f: InboxFilters = filters.assignee === "me" ? { ...filters, assignee: actor.userId } : filters;
+  const [rows, [{ total }], counts, ministries, staff, tags, pendingDecisions] = await Promise.all([
+    db.$queryRaw<InboxSqlRow[]>(inboxPageSql(call.id, f)),
+    db.$queryRaw<{ total: number }[]>(inboxCountSql(call.id, f)) as Promise<[{ total: number }]>,
     db.dossier.groupBy({ by: ["status"], where: { callId: call.id, status: { not: "DRAFT" } }, _count: { _all: true } }),
     db.ministry.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    listCallStaff(call.id),
+    db.reviewTag.findMany({ where: { callId: call.id }, orderBy: { label: "asc" }, select: { id: true, label: true, colour: true } }),
+    db.preselectionDecision.count({ where: { releasedAt: null, dossier: { callId: call.id } } }),
   ]);
+  const page = rows.slice(0, PAGE_SIZE);
+  const review = await db.dossier.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
+    select: { id: true, preselection: { select: { decision: true, releasedAt: true } }, tags: { select: { tagId: true } }, assignments: { select: { userId: true } } },
+  });
+  const byId = new Map(review.map((r) => [r.id, r]));
   return {
-    call: { id: call.id, slug: call.slug, title: call.title, categories: call.categories },
-    rows: rows.slice(0, PAGE_SIZE).map(({ sortValue: _sortValue, ...row }) => row),
+    call: { id: call.id, slug: call.slug, title: call.title, categories: call.categories, decisionsReleasedAt: call.decisionsReleasedAt },
+    rows: page.map(({ sortValue: _sortValue, ...row }) => {
+      const r = byId.get(row.id);
+      return {
+        ...row,
+        review: {
+          decision: r?.preselection?.decision ?? null,
+          released: !!r?.preselection?.releasedAt,
+          tags: r?.tags.map((t) => t.tagId) ?? [],
+          assignees: r?.assignments.map((a) => a.userId) ?? [],
+        },
+      };
+    }),
     total,
     statusCounts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
     next: nextCursor(rows),
     ministries,
+    staff,
+    tags,
+    pendingDecisions,
   };
 }

@@ -43,3 +43,16 @@ describe("inbox URL parameters", () => {
     expect(decodeCursor(Buffer.from(JSON.stringify(["x", "1 or 1=1"])).toString("base64url"))).toBeNull();
   });
 });
+
+describe("review filters in the URL", () => {
+  it("keeps an assignee, a label and a decision filter; names what it ignored", () => {
+    const tag = "3f1c2b9e-6d4a-4c1b-9f0e-2a7b8c9d0e1f";
+    const { filters, ignored } = parseInboxParams({ instructeur: "me", etiquette: tag, presel: "PENDING" });
+    expect(filters).toMatchObject({ assignee: "me", tag, decision: "PENDING" });
+    expect(ignored).toEqual([]);
+    expect(parseInboxParams(Object.fromEntries(inboxSearchParams(filters))).filters).toEqual(filters);
+    const hostile = parseInboxParams({ instructeur: "1 or 1=1", etiquette: "'; drop table review_tag;--", presel: "LAUREATE" });
+    expect(hostile.filters).toMatchObject({ assignee: null, tag: null, decision: null });
+    expect(hostile.ignored).toEqual(["instructeur", "etiquette", "presel"]);
+  });
+});

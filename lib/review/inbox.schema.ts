@@ -25,12 +25,19 @@ export type InboxFilters = {
   dir: "asc" | "desc";
   after: string | null;
   columns: Column[];
+  /** Review filters: an assigned reviewer ("me" or a user id), a label, the preselection decision. */
+  assignee: string | null;
+  tag: string | null;
+  decision: DecisionFilter | null;
 };
+
+export const DECISION_FILTERS = ["PRESELECTED", "NOT_PRESELECTED", "PENDING", "NONE"] as const;
+export type DecisionFilter = (typeof DECISION_FILTERS)[number];
 
 export type ParsedInboxParams = { filters: InboxFilters; ignored: string[] };
 
 const MAX_EUROS = 1_000_000_000;
-const KNOWN = new Set(["q", "statut", "categorie", "ministere", "administration", "min", "max", "tri", "ordre", "apres", "colonnes"]);
+const KNOWN = new Set(["q", "statut", "categorie", "ministere", "administration", "min", "max", "tri", "ordre", "apres", "colonnes", "instructeur", "etiquette", "presel"]);
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(","));
@@ -78,6 +85,15 @@ export function parseInboxParams(params: Record<string, string | string[] | unde
   const after = single(params.apres);
   const afterOk = after === undefined || /^[A-Za-z0-9_-]{1,400}$/.test(after);
   if (!afterOk) ignored.push("apres");
+  const assigneeRaw = single(params.instructeur);
+  const assigneeOk = assigneeRaw === undefined || assigneeRaw === "" || assigneeRaw === "me" || z.uuid().safeParse(assigneeRaw).success;
+  if (!assigneeOk) ignored.push("instructeur");
+  const tagRaw = single(params.etiquette);
+  const tagOk = tagRaw === undefined || tagRaw === "" || z.uuid().safeParse(tagRaw).success;
+  if (!tagOk) ignored.push("etiquette");
+  const decisionRaw = single(params.presel);
+  const decisionOk = decisionRaw === undefined || decisionRaw === "" || (DECISION_FILTERS as readonly string[]).includes(decisionRaw);
+  if (!decisionOk) ignored.push("presel");
   const columnsRaw = many(params.colonnes);
   const columns = columnsRaw.filter((c): c is Column => (COLUMNS as readonly string[]).includes(c));
   if (columns.length !== columnsRaw.length) ignored.push("colonnes");
@@ -95,6 +111,9 @@ export function parseInboxParams(params: Record<string, string | string[] | unde
       dir,
       after: afterOk ? (after ?? null) : null,
       columns: columns.length > 0 ? columns : DEFAULT_COLUMNS,
+      assignee: assigneeOk && assigneeRaw ? assigneeRaw : null,
+      tag: tagOk && tagRaw ? tagRaw : null,
+      decision: decisionOk && decisionRaw ? (decisionRaw as DecisionFilter) : null,
     },
     ignored,
   };
@@ -132,5 +151,8 @@ export function inboxSearchParams(f: Partial<InboxFilters>): URLSearchParams {
   if (f.dir === "desc") p.set("ordre", "desc");
   if (f.after) p.set("apres", f.after);
   if (f.columns && f.columns.join() !== DEFAULT_COLUMNS.join()) p.set("colonnes", f.columns.join(","));
+  if (f.assignee) p.set("instructeur", f.assignee);
+  if (f.tag) p.set("etiquette", f.tag);
+  if (f.decision) p.set("presel", f.decision);
   return p;
 }

@@ -46,6 +46,16 @@ export function inboxWhere(callId: string, f: InboxFilters): Prisma.Sql {
   if (f.administrationId) conditions.push(Prisma.sql`d.administration_id = ${f.administrationId}::uuid`);
   if (f.minEuros !== null) conditions.push(Prisma.sql`d.requested_cents >= ${BigInt(f.minEuros) * 100n}`);
   if (f.maxEuros !== null) conditions.push(Prisma.sql`d.requested_cents <= ${BigInt(f.maxEuros) * 100n}`);
+  // Review filters ("me" is resolved to the viewer's id by the query before it gets here).
+  if (f.assignee && f.assignee !== "me") {
+    conditions.push(Prisma.sql`exists (select 1 from review_assignment ra where ra.dossier_id = d.id and ra.user_id = ${f.assignee}::uuid)`);
+  }
+  if (f.tag) conditions.push(Prisma.sql`exists (select 1 from review_dossier_tag rt where rt.dossier_id = d.id and rt.tag_id = ${f.tag}::uuid)`);
+  if (f.decision === "NONE") conditions.push(Prisma.sql`not exists (select 1 from preselection_decision pd where pd.dossier_id = d.id)`);
+  if (f.decision === "PENDING") conditions.push(Prisma.sql`exists (select 1 from preselection_decision pd where pd.dossier_id = d.id and pd.released_at is null)`);
+  if (f.decision === "PRESELECTED" || f.decision === "NOT_PRESELECTED") {
+    conditions.push(Prisma.sql`exists (select 1 from preselection_decision pd where pd.dossier_id = d.id and pd.decision::text = ${f.decision})`);
+  }
   return Prisma.join(conditions, " and ");
 }
 

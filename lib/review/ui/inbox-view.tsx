@@ -7,7 +7,22 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { formatCents } from "@/lib/money";
 import { formatParisDateTime } from "@/lib/time";
 import type { InboxPage } from "../inbox.queries";
-import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type InboxFilters, type SortKey } from "../inbox.schema";
+import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type DecisionFilter, type InboxFilters, type SortKey } from "../inbox.schema";
+import { TagBadge } from "./dossier-view";
+import { BulkForm, ReleaseForm } from "./review-forms";
+
+const DECISION_FILTER_LABEL: Record<DecisionFilter, string> = {
+  PRESELECTED: "Présélectionnés",
+  NOT_PRESELECTED: "Non présélectionnés",
+  PENDING: "Décision non publiée",
+  NONE: "Sans décision",
+};
+
+function decisionText(r: InboxPage["rows"][number]["review"]): string {
+  if (!r.decision) return "—";
+  const label = r.decision === "PRESELECTED" ? "Présélectionné" : "Non présélectionné";
+  return r.released ? `${label} (publiée)` : `${label} (non publiée)`;
+}
 
 const COLUMN_LABEL: Record<Column, string> = {
   reference: "N° de dossier",
@@ -23,6 +38,7 @@ const COLUMN_LABEL: Record<Column, string> = {
 /** The inbox: a GET form (works without JavaScript, filters live in the URL) and a DSFR table. */
 export function InboxView({ page, filters, ignored }: { page: InboxPage; filters: InboxFilters; ignored: string[] }) {
   const base = `/instruction/appels/${page.call.slug}`;
+  const tagsById = new Map(page.tags.map((t) => [t.id, t]));
   const sortLink = (key: SortKey) => {
     const dir = filters.sort === key && filters.dir === "asc" ? "desc" : "asc";
     return `${base}?${inboxSearchParams({ ...filters, sort: key, dir, after: null })}`;
@@ -32,7 +48,23 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
       case "reference":
         return row.reference ?? "—";
       case "title":
-        return row.title;
+        return (
+          <>
+            <Link href={`${base}/dossiers/${row.id}`}>{row.title}</Link>
+            {row.review.tags.length > 0 ? (
+              <ul className="fr-tags-group fr-mt-1v" aria-label="Étiquettes">
+                {row.review.tags.map((id) => {
+                  const tag = tagsById.get(id);
+                  return tag ? (
+                    <li key={id}>
+                      <TagBadge label={tag.label} colour={tag.colour} />
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            ) : null}
+          </>
+        );
       case "administration":
         return row.administration;
       case "ministry":
@@ -128,6 +160,46 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
               <input className="fr-input" id="inbox-max" name="max" type="number" min={0} step={1} defaultValue={filters.maxEuros ?? ""} />
             </div>
           </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-instructeur">Instructeur</label>
+              <select className="fr-select" id="inbox-instructeur" name="instructeur" defaultValue={filters.assignee ?? ""}>
+                <option value="">Tous</option>
+                <option value="me">Mes dossiers</option>
+                {page.staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-etiquette">Étiquette</label>
+              <select className="fr-select" id="inbox-etiquette" name="etiquette" defaultValue={filters.tag ?? ""}>
+                <option value="">Toutes</option>
+                {page.tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <div className="fr-select-group">
+              <label className="fr-label" htmlFor="inbox-presel">Présélection</label>
+              <select className="fr-select" id="inbox-presel" name="presel" defaultValue={filters.decision ?? ""}>
+                <option value="">Toutes</option>
+                {Object.entries(DECISION_FILTER_LABEL).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
           <fieldset className="fr-col-12 fr-col-md-4 fr-fieldset" aria-labelledby="inbox-colonnes-legend">
             <legend className="fr-fieldset__legend fr-text--regular" id="inbox-colonnes-legend">Colonnes affichées</legend>
             {COLUMNS.map((c) => (
@@ -148,12 +220,24 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
         </Link>
       </form>
 
+      <section aria-labelledby="publication-decisions" className="fr-mb-4w">
+        <h2 id="publication-decisions" className="fr-h5">
+          Décisions de présélection : {page.pendingDecisions} en attente de publication
+        </h2>
+        {page.call.decisionsReleasedAt ? <p className="fr-text--sm">Dernière publication : {formatParisDateTime(page.call.decisionsReleasedAt)}.</p> : null}
+        <p className="fr-text--sm">Tant qu’elles ne sont pas publiées, les décisions restent invisibles pour les administrations.</p>
+        <ReleaseForm callId={page.call.id} pending={page.pendingDecisions} />
+      </section>
+
+      <BulkForm callId={page.call.id} staff={page.staff} tags={page.tags} />
+
       <p role="status">{page.total} dossier{page.total > 1 ? "s" : ""} correspond{page.total > 1 ? "ent" : ""} aux filtres.</p>
       <div className="fr-table fr-table--no-caption">
         <table>
           <caption>Dossiers de l’appel</caption>
           <thead>
             <tr>
+              <th scope="col">Sélection</th>
               {filters.columns.map((c) => (
                 <th
                   key={c}
@@ -166,14 +250,24 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
                   </Link>
                 </th>
               ))}
+              <th scope="col">Présélection</th>
             </tr>
           </thead>
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.id}>
+                <td>
+                  <div className="fr-checkbox-group fr-checkbox-group--sm">
+                    <input type="checkbox" id={`sel-${row.id}`} name="ids" value={row.id} form="bulk-form" />
+                    <label className="fr-label" htmlFor={`sel-${row.id}`}>
+                      <span className="fr-sr-only">Sélectionner le dossier {row.reference ?? row.title}</span>
+                    </label>
+                  </div>
+                </td>
                 {filters.columns.map((c) => (
                   <td key={c}>{cell(row, c)}</td>
                 ))}
+                <td>{decisionText(row.review)}</td>
               </tr>
             ))}
           </tbody>

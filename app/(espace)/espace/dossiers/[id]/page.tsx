@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { getDossierForEdit } from "@/lib/dossiers/dossier.queries";
+import { CorrectionNotice } from "@/lib/dossiers/ui/correction-notice";
 import { DossierWizard } from "@/lib/dossiers/ui/dossier-wizard";
 
 export const metadata: Metadata = { title: "Mon dossier" };
@@ -23,6 +24,7 @@ export default async function DossierRoute(props: { params: Promise<{ id: string
   return (
     <>
       <h1>{dossier.status === "CORRECTION_REQUESTED" ? "Corriger mon dossier" : "Mon dossier"}</h1>
+      {dossier.correction ? <CorrectionNotice dossierId={dossier.id} correction={dossier.correction} /> : null}
       <DossierWizard
         dossierId={dossier.id}
         version={dossier.version}
