@@ -6,5 +6,6 @@ import type { Benchmark } from "../lib/types";
 import { generator } from "./generator";
 import { publicCall } from "./public-call";
 import { publicResults } from "./public-results";
+import { staffInbox } from "../staff-inbox";
 
-export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults];
+export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults, staffInbox];
