@@ -95,6 +95,10 @@ export const ROUTES: Record<string, RouteEntry> = {
 
   // Staff inbox: programme staff of the call and administrators.
   "/instruction/appels/[slug]": { path: "/instruction/appels/donnee-administration-2021", expect: only("staff", "admin") },
+  // Exports of the inbox list and the audition planning: the same people.
+  "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here

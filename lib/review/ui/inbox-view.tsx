@@ -7,6 +7,7 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { formatCents } from "@/lib/money";
 import { formatParisDateTime } from "@/lib/time";
 import type { InboxPage } from "../inbox.queries";
+import { InboxLinks } from "./inbox-links";
 import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type InboxFilters, type SortKey } from "../inbox.schema";
 
 const COLUMN_LABEL: Record<Column, string> = {
@@ -148,6 +149,7 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
         </Link>
       </form>
 
+      <InboxLinks slug={page.call.slug} filters={filters} />
       <p role="status">{page.total} dossier{page.total > 1 ? "s" : ""} correspond{page.total > 1 ? "ent" : ""} aux filtres.</p>
       <div className="fr-table fr-table--no-caption">
         <table>
