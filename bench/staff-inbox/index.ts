@@ -98,9 +98,9 @@ export const staffInbox: Benchmark = {
     const { getInbox } = await import("@/lib/review/inbox.queries");
     const { loadActor } = await import("@/lib/auth/actor.queries");
     const { parseInboxParams, encodeCursor } = await import("@/lib/review/inbox.schema");
-    const { inboxPageSql } = await import("@/lib/review/inbox.sql");
+    const { inboxCountSql, inboxPageSql, onlyStatusFilters } = await import("@/lib/review/inbox.sql");
 
-    const pool = new pg.Pool({ connectionString: generated.databaseUrl, max: 2 });
+    const pool = new pg.Pool({ connectionString: generated.databaseUrl, max: 10 });
     const staffUser = await db.user.findFirstOrThrow({ where: { email: "instruction1@bench.laureat.fr" }, select: { id: true, email: true, name: true, sessionVersion: true } });
     const actor = (await loadActor(staffUser.id))!;
     const call = await db.call.findUniqueOrThrow({ where: { slug: VOLUME_CALL_SLUG }, select: { id: true } });
@@ -140,6 +140,24 @@ export const staffInbox: Benchmark = {
       };
     };
 
+    /** Every statement getInbox() sends, by hand through node-postgres, concurrently as the app does. */
+    const bareAll = (params: Record<string, string>) => {
+      const filters = parseInboxParams(params).filters;
+      const page = pgQuery(inboxPageSql(call.id, filters));
+      const count = onlyStatusFilters(filters) ? null : pgQuery(inboxCountSql(call.id, filters));
+      return async () => {
+        const { rows } = await pool.query<{ id: string }>("select c.id, c.slug, c.title, c.phase from call c where c.slug = $1", [VOLUME_CALL_SLUG]);
+        const id = rows[0]!.id;
+        await Promise.all([
+          pool.query("select key, label from call_category where call_id = $1 order by position", [id]),
+          pool.query(page.text, page.values),
+          count ? pool.query(count.text, count.values) : null,
+          pool.query("select status, count(*)::int from dossier where call_id = $1 and status <> 'DRAFT' group by status", [id]),
+          pool.query("select code, name from ministry order by name"),
+        ]);
+      };
+    };
+
     // A staff session for the HTTP page, signed like the app's own (lib/auth/sign-in.mutations.ts).
     process.env.NEXTAUTH_SECRET ??= `bench-staff-inbox-${process.pid}-${Date.now()}`;
     const token = await encode({
@@ -168,6 +186,8 @@ export const staffInbox: Benchmark = {
           target(`GET page HTTP (build de production) — tout l’appel, page ${wholeDeep}`, "target", http(lists.wholeDeep), true),
           target("SQL brut (node-postgres) — requête principale, recherche, page 1", "baseline", bareSql(lists.searched1)),
           target(`SQL brut (node-postgres) — requête principale, tout l’appel, page ${wholeDeep}`, "baseline", bareSql(lists.wholeDeep)),
+          target("SQL brut (node-postgres) — toutes les requêtes de getInbox(), recherche, page 1", "baseline", bareAll(lists.searched1)),
+          target(`SQL brut (node-postgres) — toutes les requêtes de getInbox(), tout l’appel, page ${wholeDeep}`, "baseline", bareAll(lists.wholeDeep)),
         ],
         { runs: ctx.runs, durationS: ctx.durationS, warmupS: 2, log: ctx.log, rssMb: server.rssMb, queryCount: server.queryCount },
       );
@@ -183,13 +203,15 @@ export const staffInbox: Benchmark = {
         await explain(`requête principale, tout l’appel, page ${wholeDeep}`, lists.wholeDeep),
       ];
 
-      const [s1, sLast, w1, wDeep, h1, hDeep, b1, bDeep] = series as [Series, Series, Series, Series, Series, Series, Series, Series];
+      const [s1, sLast, w1, wDeep, h1, hDeep, b1, bDeep, a1, aDeep] = series as [Series, Series, Series, Series, Series, Series, Series, Series, Series, Series];
       const worstP95 = Math.max(s1.p95Ms!, sLast.p95Ms!, w1.p95Ms!, wDeep.p95Ms!);
       return {
         series,
         ratios: [
           { label: "p50 getInbox() / SQL brut, recherche page 1", value: s1.p50Ms! / b1.p50Ms!, meaning: "objectif ≤ 3 : ce que l’app (Prisma, total, compteurs par statut, ministères) ajoute à la requête principale" },
           { label: `p50 getInbox() / SQL brut, page ${wholeDeep}`, value: wDeep.p50Ms! / bDeep.p50Ms!, meaning: "objectif ≤ 3, sur une page profonde" },
+          { label: "p50 getInbox() / les mêmes requêtes en SQL brut, recherche page 1", value: s1.p50Ms! / a1.p50Ms!, meaning: "objectif ≤ 3 : ce que Prisma et l’app ajoutent à PostgreSQL pour le même travail" },
+          { label: `p50 getInbox() / les mêmes requêtes en SQL brut, page ${wholeDeep}`, value: wDeep.p50Ms! / aDeep.p50Ms!, meaning: "objectif ≤ 3, page profonde" },
           { label: `p50 page ${wholeDeep} / page 1 (getInbox, tout l’appel)`, value: wDeep.p50Ms! / w1.p50Ms!, meaning: "≈ 1 : le curseur keyset ne relit pas les pages précédentes" },
           { label: `p50 page ${searchedLast} / page 1 (getInbox, recherche)`, value: sLast.p50Ms! / s1.p50Ms!, meaning: "≈ 1 sur la liste cherchée" },
           { label: "p50 page HTTP / getInbox(), recherche page 1", value: h1.p50Ms! / s1.p50Ms!, meaning: "ce qu’ajoutent session, rendu React et HTTP" },
@@ -198,9 +220,9 @@ export const staffInbox: Benchmark = {
         notes: [
           `Temps serveur : un seul appelant, une requête à la fois (aucune file d’attente), ${ctx.runs} runs de ${ctx.durationS} s par série, séries alternées, échauffement 2 s ; médiane des runs.`,
           `Liste cherchée : ${new URLSearchParams(SEARCHED)} → ${searchedTotal} dossiers, ${searchedLast} pages ; tout l’appel (brouillons exclus) : ${wholeTotal} dossiers, page profonde ${wholeDeep}.`,
-          "getInbox() et le SQL brut tournent dans le processus du banc (pool Prisma de 10, pool node-postgres de 2) ; la page HTTP est servie par `next start` (pool de 10), cookie de session d’un instructeur signé avec le secret du serveur.",
+          "getInbox() et le SQL brut tournent dans le processus du banc (pool Prisma de 10, pool node-postgres de 10) ; la page HTTP est servie par `next start` (pool de 10), cookie de session d’un instructeur signé avec le secret du serveur.",
           `Base générée (graine fixe) : ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`,
-          `p50 médians : getInbox ${[s1, sLast, w1, wDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms ; HTTP ${[h1, hDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms ; SQL brut ${[b1, bDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms (médiane de tous les p95 getInbox : ${median([s1, sLast, w1, wDeep].map((s) => s.p95Ms!)).toFixed(1)} ms).`,
+          `p50 médians : getInbox ${[s1, sLast, w1, wDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms ; HTTP ${[h1, hDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms ; SQL brut (requête principale) ${[b1, bDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms ; SQL brut (toutes les requêtes) ${[a1, aDeep].map((s) => s.p50Ms!.toFixed(1)).join(" / ")} ms (médiane de tous les p95 getInbox : ${median([s1, sLast, w1, wDeep].map((s) => s.p95Ms!)).toFixed(1)} ms).`,
         ],
         appendix,
       };
