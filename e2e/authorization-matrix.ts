@@ -156,6 +156,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
   // Jury actions authorize on the call named in the form: with none, nobody
   // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
+  // Audition planning authorizes on the call named in the form (`review.auditions`):
+  // with none, nobody gets through (per-call rights: lib/review/audition.int.test.ts).
+  "lib/review/audition.actions.ts#saveAuditionDayAction": { expect: only() },
+  "lib/review/audition.actions.ts#saveAssignmentsAction": { expect: only() },
+  "lib/review/audition.actions.ts#sendConvocationsAction": { expect: only() },
   "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },
   "lib/jury/jury.actions.ts#declareConflictAction": { expect: only() },
   "lib/jury/jury.actions.ts#completeDeclarationsAction": { expect: only() },
