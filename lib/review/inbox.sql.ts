@@ -81,6 +81,36 @@ export function inboxPageSql(callId: string, f: InboxFilters, limit = PAGE_SIZE 
     limit ${limit}`;
 }
 
+/**
+ * The page and the list's total in one statement, for filtered lists: the
+ * matches are read once (a separate count read them a second time, the cost
+ * of the page again for a search). The keyset condition is applied outside
+ * the window, so `total` counts the whole list, not what follows the cursor.
+ */
+export function inboxPageWithTotalSql(callId: string, f: InboxFilters): Prisma.Sql {
+  const { expr, cast } = SORT_SQL[f.sort];
+  const dir = f.dir === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`;
+  const cursor = f.after ? decodeCursor(f.after) : null;
+  const after = cursor
+    ? f.dir === "desc"
+      ? Prisma.sql`where (s."sortKey", s.id) < (${cursor[0]}::${cast}, ${cursor[1]}::uuid)`
+      : Prisma.sql`where (s."sortKey", s.id) > (${cursor[0]}::${cast}, ${cursor[1]}::uuid)`
+    : Prisma.empty;
+  return Prisma.sql`
+    select s.id, s.reference, s.title, s.administration, s."administrationId", s.ministry, s.category, s."requestedCents",
+      s."submittedAt", s.status, s."sortKey"::text as "sortValue", s.total
+    from (
+      select d.id, d.reference, d.title, a.name as administration, a.id as "administrationId", m.name as ministry,
+        c.label as category, d.requested_cents as "requestedCents", d.submitted_at as "submittedAt", d.status::text as status,
+        ${expr} as "sortKey", (count(*) over ())::int as total
+      from ${FROM}
+      where ${inboxWhere(callId, f)}
+    ) s
+    ${after}
+    order by s."sortKey" ${dir}, s.id ${dir}
+    limit ${PAGE_SIZE + 1}`;
+}
+
 /** Joins only what the filters read: counting 88 000 rows through three joins for nothing cost a third of the page. */
 export function inboxCountSql(callId: string, f: InboxFilters): Prisma.Sql {
   const joins: Prisma.Sql[] = [];
