@@ -98,7 +98,12 @@ export const staffInbox: Benchmark = {
     const { getInbox } = await import("@/lib/review/inbox.queries");
     const { loadActor } = await import("@/lib/auth/actor.queries");
     const { parseInboxParams, encodeCursor } = await import("@/lib/review/inbox.schema");
-    const { inboxCountSql, inboxPageSql, onlyStatusFilters } = await import("@/lib/review/inbox.sql");
+    const { inboxPageSql, inboxPageWithTotalSql, onlyStatusFilters } = await import("@/lib/review/inbox.sql");
+    // The statement getInbox() sends for the rows: with the list's total when filters other than statuses apply.
+    const mainSql = (params: Record<string, string>) => {
+      const filters = parseInboxParams(params).filters;
+      return onlyStatusFilters(filters) ? inboxPageSql(call.id, filters) : inboxPageWithTotalSql(call.id, filters);
+    };
 
     const pool = new pg.Pool({ connectionString: generated.databaseUrl, max: 10 });
     const staffUser = await db.user.findFirstOrThrow({ where: { email: "instruction1@bench.laureat.fr" }, select: { id: true, email: true, name: true, sessionVersion: true } });
@@ -133,7 +138,7 @@ export const staffInbox: Benchmark = {
       if (!page || page.rows.length < expectRows) throw new BenchFailure(`getInbox renvoie ${page?.rows.length ?? "null"} lignes (attendu ≥ ${expectRows})`);
     };
     const bareSql = (params: Record<string, string>) => {
-      const q = pgQuery(inboxPageSql(call.id, parseInboxParams(params).filters));
+      const q = pgQuery(mainSql(params));
       return async () => {
         const { rows } = await pool.query(q.text, q.values);
         if (rows.length === 0) throw new BenchFailure("la requête SQL brute ne renvoie aucune ligne");
@@ -142,16 +147,13 @@ export const staffInbox: Benchmark = {
 
     /** Every statement getInbox() sends, by hand through node-postgres, concurrently as the app does. */
     const bareAll = (params: Record<string, string>) => {
-      const filters = parseInboxParams(params).filters;
-      const page = pgQuery(inboxPageSql(call.id, filters));
-      const count = onlyStatusFilters(filters) ? null : pgQuery(inboxCountSql(call.id, filters));
+      const page = pgQuery(mainSql(params));
       return async () => {
         const { rows } = await pool.query<{ id: string }>("select c.id, c.slug, c.title, c.phase from call c where c.slug = $1", [VOLUME_CALL_SLUG]);
         const id = rows[0]!.id;
         await Promise.all([
           pool.query("select key, label from call_category where call_id = $1 order by position", [id]),
           pool.query(page.text, page.values),
-          count ? pool.query(count.text, count.values) : null,
           pool.query("select status, count(*)::int from dossier where call_id = $1 and status <> 'DRAFT' group by status", [id]),
           pool.query("select code, name from ministry order by name"),
         ]);
@@ -193,7 +195,7 @@ export const staffInbox: Benchmark = {
       );
 
       const explain = async (label: string, params: Record<string, string>) => {
-        const q = pgQuery(inboxPageSql(call.id, parseInboxParams(params).filters));
+        const q = pgQuery(mainSql(params));
         const { rows } = await pool.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${q.text}`, q.values);
         return { title: `EXPLAIN (ANALYZE, BUFFERS) — ${label}`, text: `${q.text.trim()}\n\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}` };
       };
