@@ -96,7 +96,7 @@ test("staff plan an audition day, see a conflict, and convoke the preselected ad
     await page.getByLabel("Durée d’une audition (minutes)").fill("30");
     await page.getByLabel("Intervalle entre deux auditions (minutes)").fill("0");
     await page.getByLabel("Pauses").fill("10:30-11:00");
-    await page.getByLabel("Lieu").fill("DINUM, 20 avenue de Ségur, Paris");
+    await page.getByRole("textbox", { name: /^Lieu/ }).fill("DINUM, 20 avenue de Ségur, Paris");
     await page.getByRole("button", { name: "Enregistrer la journée" }).click();
     await expect(page.getByText("Journée enregistrée : 5 créneaux.")).toBeVisible();
     await expect(page.getByRole("rowheader")).toHaveText(["09:00–09:30", "09:30–10:00", "10:00–10:30", "11:00–11:30", "11:30–12:00"]);
