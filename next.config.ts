@@ -5,8 +5,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@codegouvfr/react-dsfr"],
   poweredByHeader: false,
   typedRoutes: false,
-  // pg and the PGlite server are Node libraries, never bundled.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
+  // pg, the PGlite server and exceljs (streams, zip) are Node libraries, never bundled.
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "exceljs"],
   experimental: {
     // The cached public pages and data (lib/publication/publication.cache.ts)
     // are derived from the database: kept in memory, they never outlive the

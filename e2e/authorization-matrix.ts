@@ -105,6 +105,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000",
     expect: HIDDEN_SIGNED_IN,
   },
+  // Exports of the inbox list and the audition planning: the same people.
+  "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
@@ -208,6 +212,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/calls/retention.actions.ts#setRetentionPeriodAction": { expect: only("admin") },
   // Jury actions authorize on the call named in the form: with none, nobody
   // gets through (per-call and per-dossier rights: lib/jury/jury.int.test.ts).
+  // Audition planning authorizes on the call named in the form (`review.auditions`):
+  // with none, nobody gets through (per-call rights: lib/review/audition.int.test.ts).
+  "lib/review/audition.actions.ts#saveAuditionDayAction": { expect: only() },
+  "lib/review/audition.actions.ts#saveAssignmentsAction": { expect: only() },
+  "lib/review/audition.actions.ts#sendConvocationsAction": { expect: only() },
   "lib/jury/jury.actions.ts#acceptConfidentialityAction": { expect: only() },
   "lib/jury/jury.actions.ts#declareConflictAction": { expect: only() },
   "lib/jury/jury.actions.ts#completeDeclarationsAction": { expect: only() },

@@ -6,6 +6,7 @@ import type { Benchmark } from "../lib/types";
 import { generator } from "./generator";
 import { publicCall } from "./public-call";
 import { publicResults } from "./public-results";
+import { staffInbox } from "../staff-inbox";
 import { deadlineSurge, juryRanking, juryScoring } from "./standalone";
 
-export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults, deadlineSurge, juryRanking, juryScoring];
+export const BENCHMARKS: Benchmark[] = [generator, publicCall, publicResults, staffInbox, deadlineSurge, juryRanking, juryScoring];

@@ -52,6 +52,9 @@ export function markdown(reports: BenchReport[]): string {
     );
     for (const note of r.notes) lines.push(`  - ${note}`);
   }
+  for (const r of reports) {
+    for (const a of r.appendix ?? []) lines.push("", `<details><summary>${r.name} — ${a.title}</summary>`, "", "```text", a.text, "```", "", "</details>");
+  }
   return lines.join("\n") + "\n";
 }
 

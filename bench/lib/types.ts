@@ -42,6 +42,8 @@ export type BenchReport = {
   series: Series[];
   ratios: Ratio[];
   notes: string[];
+  /** Long texts kept with the figures, e.g. `EXPLAIN (ANALYZE, BUFFERS)` of the measured query. */
+  appendix?: { title: string; text: string }[];
 };
 
 export type MachineInfo = {

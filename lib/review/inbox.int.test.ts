@@ -64,6 +64,27 @@ describe("staff inbox", () => {
       }
     }
   });
+
+  it("pages a filtered list with its total read in the page query, the same total on every page", async () => {
+    for (const tri of ["submittedAt", "title", "administration", "requested", "status", "category", "ministry", "reference"]) {
+      for (const ordre of ["asc", "desc"]) {
+        const params = { statut: "NOT_PRESELECTED,LAUREATE", min: "1", tri, ordre };
+        const first = await inbox(params);
+        const second = await inbox({ ...params, apres: first!.next! });
+        expect(first!.total, `${tri} ${ordre}`).toBe(54);
+        expect(second!.total, `${tri} ${ordre}`).toBe(54);
+        expect(new Set([...first!.rows, ...second!.rows].map((r) => r.id)).size, `${tri} ${ordre}`).toBe(54);
+        expect(second!.next).toBeNull();
+      }
+    }
+    // A cursor past the last row: an empty page, the total still right.
+    const last = await inbox({ statut: "LAUREATE", min: "1", tri: "requested", ordre: "desc" });
+    const lastRow = last!.rows.at(-1)!;
+    const { encodeCursor } = await import("./inbox.schema");
+    const beyond = await inbox({ statut: "LAUREATE", min: "1", tri: "requested", ordre: "desc", apres: encodeCursor(Number(lastRow.requestedCents), lastRow.id) });
+    expect(beyond!.rows).toEqual([]);
+    expect(beyond!.total).toBe(18);
+  });
 });
 
 describe("review filters", () => {

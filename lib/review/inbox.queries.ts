@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/server/db";
 import { PAGE_SIZE, type InboxFilters } from "./inbox.schema";
-import { inboxCountSql, inboxPageSql, nextCursor, type InboxSqlRow } from "./inbox.sql";
+import { inboxCountSql, inboxPageSql, inboxPageWithTotalSql, nextCursor, onlyStatusFilters, type InboxSqlRow } from "./inbox.sql";
 import { listCallStaff, type StaffMember, type TagDto } from "./review.queries";
 import type { PreselectionKind } from "./review.schema";
 
@@ -40,15 +40,22 @@ export async function getInbox(actor: Actor, slug: string, filters: InboxFilters
   if (!call || !can(actor, "review.inbox", call)) return null;
   // « Mes dossiers »: the viewer's own id, never one from the URL for "me".
   const f: InboxFilters = filters.assignee === "me" ? { ...filters, assignee: actor.userId } : filters;
-  const [rows, [{ total }], counts, ministries, staff, tags, pendingDecisions] = await Promise.all([
-    db.$queryRaw<InboxSqlRow[]>(inboxPageSql(call.id, f)),
-    db.$queryRaw<{ total: number }[]>(inboxCountSql(call.id, f)) as Promise<[{ total: number }]>,
+  // Only statuses narrow the list: its total is the sum of the counts per
+  // status read anyway. Otherwise the page query carries the total itself.
+  const countFromStatuses = onlyStatusFilters(f);
+  const [rows, counts, ministries, staff, tags, pendingDecisions] = await Promise.all([
+    db.$queryRaw<(InboxSqlRow & { total?: number })[]>(countFromStatuses ? inboxPageSql(call.id, f) : inboxPageWithTotalSql(call.id, f)),
     db.dossier.groupBy({ by: ["status"], where: { callId: call.id, status: { not: "DRAFT" } }, _count: { _all: true } }),
     db.ministry.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     listCallStaff(call.id),
     db.reviewTag.findMany({ where: { callId: call.id }, orderBy: { label: "asc" }, select: { id: true, label: true, colour: true } }),
     db.preselectionDecision.count({ where: { releasedAt: null, dossier: { callId: call.id } } }),
   ]);
+  const statusCounts: Record<string, number> = Object.fromEntries(counts.map((c) => [c.status, c._count._all]));
+  const total = countFromStatuses
+    ? Object.entries(statusCounts).reduce((sum, [status, n]) => sum + (f.statuses.length === 0 || (f.statuses as string[]).includes(status) ? n : 0), 0)
+    : // A cursor past the last row: no row carries the total, count it.
+      (rows[0]?.total ?? (await db.$queryRaw<[{ total: number }]>(inboxCountSql(call.id, f)))[0].total);
   const page = rows.slice(0, PAGE_SIZE);
   const review = await db.dossier.findMany({
     where: { id: { in: page.map((r) => r.id) } },
@@ -57,7 +64,7 @@ export async function getInbox(actor: Actor, slug: string, filters: InboxFilters
   const byId = new Map(review.map((r) => [r.id, r]));
   return {
     call: { id: call.id, slug: call.slug, title: call.title, categories: call.categories, decisionsReleasedAt: call.decisionsReleasedAt },
-    rows: page.map(({ sortValue: _sortValue, ...row }) => {
+    rows: page.map(({ sortValue: _sortValue, total: _total, ...row }) => {
       const r = byId.get(row.id);
       return {
         ...row,
@@ -70,7 +77,7 @@ export async function getInbox(actor: Actor, slug: string, filters: InboxFilters
       };
     }),
     total,
-    statusCounts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
+    statusCounts,
     next: nextCursor(rows),
     ministries,
     staff,

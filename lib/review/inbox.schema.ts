@@ -156,3 +156,13 @@ export function inboxSearchParams(f: Partial<InboxFilters>): URLSearchParams {
   if (f.decision) p.set("presel", f.decision);
   return p;
 }
+
+/** URLSearchParams → the record parseInboxParams reads (repeated keys kept as arrays), for route handlers. */
+export function searchParamsRecord(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    out[key] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}

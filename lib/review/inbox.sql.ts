@@ -33,12 +33,15 @@ export type InboxSqlRow = {
 export function inboxWhere(callId: string, f: InboxFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`d.call_id = ${callId}::uuid`, Prisma.sql`d.status <> 'DRAFT'`];
   if (f.q) {
-    // The administration's name is matched through its own index, then
-    // OR-ed on dossier indexes (a BitmapOr on one table).
+    // The administration's name is matched through its own index first (an
+    // InitPlan), so that both sides of the OR are index conditions on dossier
+    // and PostgreSQL combines them in one BitmapOr. With `in (select …)` the OR
+    // could only be a row filter: the tsvector was recomputed for every row of
+    // the call (1.3 s for a count at 100 000 dossiers; bench/staff-inbox).
     conditions.push(Prisma.sql`(
       to_tsvector('french', f_unaccent(d.title || ' ' || d.summary)) @@ websearch_to_tsquery('french', f_unaccent(${f.q}))
-      or d.administration_id in (select id from administration
-        where to_tsvector('french', f_unaccent(name)) @@ websearch_to_tsquery('french', f_unaccent(${f.q}))))`);
+      or d.administration_id = any(array(select id from administration
+        where to_tsvector('french', f_unaccent(name)) @@ websearch_to_tsquery('french', f_unaccent(${f.q})))))`);
   }
   if (f.statuses.length) conditions.push(Prisma.sql`d.status::text in (${Prisma.join(f.statuses)})`);
   if (f.categories.length) conditions.push(Prisma.sql`c.key in (${Prisma.join(f.categories)})`);
@@ -64,7 +67,8 @@ const FROM = Prisma.sql`dossier d
   join ministry m on m.id = a.ministry_id
   left join call_category c on c.id = d.category_id`;
 
-export function inboxPageSql(callId: string, f: InboxFilters): Prisma.Sql {
+/** One page (PAGE_SIZE + 1 rows: the extra one says whether there is a next page), or a batch of `limit` for exports. */
+export function inboxPageSql(callId: string, f: InboxFilters, limit = PAGE_SIZE + 1): Prisma.Sql {
   const { expr, cast } = SORT_SQL[f.sort];
   const dir = f.dir === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`;
   const where = [inboxWhere(callId, f)];
@@ -84,11 +88,59 @@ export function inboxPageSql(callId: string, f: InboxFilters): Prisma.Sql {
     from ${FROM}
     where ${Prisma.join(where, " and ")}
     order by ${expr} ${dir}, d.id ${dir}
+    limit ${limit}`;
+}
+
+/**
+ * The page and the list's total in one statement, for filtered lists: the
+ * matches are read once (a separate count read them a second time, the cost
+ * of the page again for a search). The keyset condition is applied outside
+ * the window, so `total` counts the whole list, not what follows the cursor.
+ */
+export function inboxPageWithTotalSql(callId: string, f: InboxFilters): Prisma.Sql {
+  const { expr, cast } = SORT_SQL[f.sort];
+  const dir = f.dir === "desc" ? Prisma.sql`desc` : Prisma.sql`asc`;
+  const cursor = f.after ? decodeCursor(f.after) : null;
+  const after = cursor
+    ? f.dir === "desc"
+      ? Prisma.sql`where (s."sortKey", s.id) < (${cursor[0]}::${cast}, ${cursor[1]}::uuid)`
+      : Prisma.sql`where (s."sortKey", s.id) > (${cursor[0]}::${cast}, ${cursor[1]}::uuid)`
+    : Prisma.empty;
+  return Prisma.sql`
+    select s.id, s.reference, s.title, s.administration, s."administrationId", s.ministry, s.category, s."requestedCents",
+      s."submittedAt", s.status, s."sortKey"::text as "sortValue", s.total
+    from (
+      select d.id, d.reference, d.title, a.name as administration, a.id as "administrationId", m.name as ministry,
+        c.label as category, d.requested_cents as "requestedCents", d.submitted_at as "submittedAt", d.status::text as status,
+        ${expr} as "sortKey", (count(*) over ())::int as total
+      from ${FROM}
+      where ${inboxWhere(callId, f)}
+    ) s
+    ${after}
+    order by s."sortKey" ${dir}, s.id ${dir}
     limit ${PAGE_SIZE + 1}`;
 }
 
+/** Joins only what the filters read: counting 88 000 rows through three joins for nothing cost a third of the page. */
 export function inboxCountSql(callId: string, f: InboxFilters): Prisma.Sql {
-  return Prisma.sql`select count(*)::int as total from ${FROM} where ${inboxWhere(callId, f)}`;
+  const joins: Prisma.Sql[] = [];
+  if (f.ministries.length) joins.push(Prisma.sql`join administration a on a.id = d.administration_id join ministry m on m.id = a.ministry_id`);
+  if (f.categories.length) joins.push(Prisma.sql`left join call_category c on c.id = d.category_id`);
+  return Prisma.sql`select count(*)::int as total from dossier d ${joins.length ? Prisma.join(joins, " ") : Prisma.empty} where ${inboxWhere(callId, f)}`;
+}
+
+/** Keys of InboxFilters that do not narrow the list (display and paging). */
+const NOT_FILTERS = new Set<keyof InboxFilters>(["statuses", "sort", "dir", "after", "columns"]);
+
+/**
+ * True when nothing but statuses narrows the list: the total is then the sum
+ * of the counts per status the page reads anyway, and the count is skipped.
+ * Generic over the filter keys, so that a filter added later is not missed.
+ */
+export function onlyStatusFilters(f: InboxFilters): boolean {
+  return Object.entries(f).every(
+    ([key, value]) => NOT_FILTERS.has(key as keyof InboxFilters) || value === null || value === "" || (Array.isArray(value) && value.length === 0),
+  );
 }
 
 export function nextCursor(rows: InboxSqlRow[]): string | null {

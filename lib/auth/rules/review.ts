@@ -25,4 +25,8 @@ export const reviewRules = {
   "review.release": (viewer: Viewer, call: { id: string }) => isStaffOn(viewer, call.id),
   /** Who can be assigned a dossier: staff of its call (checked on the assignee). */
   "review.assignable": staffOfDossier,
+  /** CSV and XLSX exports of the inbox: the same people as the inbox itself. */
+  "review.export": (viewer: Viewer, call: CallResource) => isStaffOn(viewer, call.id),
+  /** Audition planning of a call (slots, assignments, convocations): its staff and administrators. */
+  "review.auditions": (viewer: Viewer, call: CallResource) => isStaffOn(viewer, call.id),
 };

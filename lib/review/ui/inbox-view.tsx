@@ -9,6 +9,7 @@ import { formatParisDateTime } from "@/lib/time";
 import type { InboxPage } from "../inbox.queries";
 import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type DecisionFilter, type InboxFilters, type SortKey } from "../inbox.schema";
 import { TagBadge } from "./dossier-view";
+import { InboxLinks } from "./inbox-links";
 import { BulkForm, ReleaseForm } from "./review-forms";
 
 const DECISION_FILTER_LABEL: Record<DecisionFilter, string> = {
@@ -219,6 +220,8 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
           Réinitialiser
         </Link>
       </form>
+
+      <InboxLinks slug={page.call.slug} filters={filters} />
 
       <section aria-labelledby="publication-decisions" className="fr-mb-4w">
         <h2 id="publication-decisions" className="fr-h5">

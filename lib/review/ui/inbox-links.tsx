@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { inboxSearchParams, type InboxFilters } from "../inbox.schema";
+
+/**
+ * Downloads of the current filtered list (all its pages, in its order) and
+ * the way to the call's audition planning. Plain links: a file download
+ * needs no JavaScript, and the filters travel in the query string.
+ */
+export function InboxLinks({ slug, filters }: { slug: string; filters: InboxFilters }) {
+  const base = `/instruction/appels/${slug}`;
+  const query = inboxSearchParams({ ...filters, after: null, columns: undefined }).toString();
+  const href = (file: string) => `${base}/${file}${query ? `?${query}` : ""}`;
+  return (
+    <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-2w">
+      <li>
+        <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={href("dossiers.csv")} download>
+          Exporter la liste (CSV)
+        </a>
+      </li>
+      <li>
+        <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={href("dossiers.xlsx")} download>
+          Exporter la liste (XLSX)
+        </a>
+      </li>
+      <li>
+        <Link className="fr-btn fr-btn--tertiary fr-icon-calendar-line" href={`${base}/auditions`}>
+          Planifier les auditions
+        </Link>
+      </li>
+    </ul>
+  );
+}
