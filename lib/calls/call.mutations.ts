@@ -342,6 +342,8 @@ export async function duplicateCall(actor: Actor | null, raw: unknown): Promise<
           minRequestedCents: source.minRequestedCents,
           maxRequestedCents: source.maxRequestedCents,
           maxRateBps: source.maxRateBps,
+          // The retention period is a setting; the archive date is not.
+          retentionMonths: source.retentionMonths,
         },
       });
       await tx.callCategory.createMany({ data: source.categories.map((c) => ({ id: randomUUID(), callId: id, key: c.key, label: c.label, position: c.position })) });

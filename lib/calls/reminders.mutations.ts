@@ -3,6 +3,7 @@ import type { ReminderKind } from "@/lib/generated/prisma/enums";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { siteUrl } from "@/lib/publication/site-url";
 import type { Db } from "@/lib/server/prisma";
+import { parisLocalToInstant } from "@/lib/time";
 import { composeReminderMail } from "./reminder-mail";
 import { JURY_REMINDER_PHASES, remindersDue, type DueReminder } from "./reminders";
 
@@ -50,14 +51,17 @@ export async function sendDueReminders(client: Db, now: Date = new Date()): Prom
   const calls = await client.call.findMany({
     where: { OR: [{ kind: "CALL", phase: "OPEN", closesAt: { gt: now } }, { phase: { in: [...JURY_REMINDER_PHASES] } }] },
     orderBy: { id: "asc" },
-    select: { id: true, slug: true, title: true, kind: true, phase: true, closesAt: true },
+    select: { id: true, slug: true, title: true, kind: true, phase: true, closesAt: true, auditionDays: true },
   });
   const run: ReminderRun = { reminders: 0, mails: 0 };
   for (const call of calls) {
     const slots = JURY_REMINDER_PHASES.includes(call.phase)
       ? await client.juryDossier.findMany({ where: { dossier: { callId: call.id }, auditionStartsAt: { not: null } }, select: { auditionStartsAt: true } })
       : [];
-    const due = remindersDue({ ...call, auditionStarts: slots.map((s) => s.auditionStartsAt!) }, now);
+    // The jury's scheduled slots, and the audition days set in the call's
+    // timeline (a day without slots yet starts at 09:00, Paris time).
+    const auditionStarts = [...slots.map((s) => s.auditionStartsAt!), ...(JURY_REMINDER_PHASES.includes(call.phase) ? call.auditionDays.map((d) => parisLocalToInstant(`${d}T09:00`)) : [])];
+    const due = remindersDue({ ...call, auditionStarts }, now);
     for (const reminder of due) {
       const recipients = await recipientsFor(client, call.id, reminder);
       if (recipients.length === 0) continue;

@@ -80,6 +80,13 @@ export function CallConsoleView({ call, saved }: { call: CallConsole; saved: boo
             </Link>
           </li>
         ) : null}
+        {call.canManage ? (
+          <li>
+            <Link className="fr-btn fr-btn--tertiary" href={`${base}/conservation`}>
+              Conservation des données
+            </Link>
+          </li>
+        ) : null}
         <li>
           <Link className="fr-btn fr-btn--tertiary" href={`${base}/apercu`}>
             Aperçu de la page publique
@@ -113,7 +120,9 @@ export function CallConsoleView({ call, saved }: { call: CallConsole; saved: boo
             Les résultats se publient depuis l’écran <Link href={`${base}/publication`}>Publication des résultats</Link>.
           </p>
         ) : t.performer === "retention" ? (
-          <p key={t.to}>L’archivage se fait depuis l’écran « Conservation des données » de l’appel.</p>
+          <p key={t.to}>
+            L’archivage se fait depuis l’écran <Link href={`${base}/conservation`}>Conservation des données</Link> de l’appel.
+          </p>
         ) : t.from === "DRAFT" && !call.canOpen ? (
           <p key={t.to}>Seul un administrateur peut ouvrir l’appel.</p>
         ) : (
