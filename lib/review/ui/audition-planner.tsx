@@ -68,7 +68,8 @@ export function AuditionPlanner({ planning }: { planning: AuditionPlanning }) {
         <h2 id="journee-titre">Journée d’auditions</h2>
         <p className="fr-hint-text">Enregistrer une date déjà planifiée remplace ses créneaux ; les dossiers déjà placés gardent leur heure si elle existe encore.</p>
         <Outcome state={dayState} title="Journée non enregistrée" />
-        <form action={dayAction} noValidate>
+        {/* Keyed on the plan's version: after a save the form remounts with the saved values (React resets a form after its action). */}
+        <form key={planning.version} action={dayAction} noValidate>
           <Hidden planning={planning} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
@@ -111,7 +112,7 @@ export function AuditionPlanner({ planning }: { planning: AuditionPlanning }) {
         <section className="fr-mb-6w" aria-labelledby="creneaux-titre">
           <h2 id="creneaux-titre">Créneaux</h2>
           <Outcome state={assignState} title="Planning non enregistré" />
-          <form action={assignAction} noValidate>
+          <form key={planning.version} action={assignAction} noValidate>
             <Hidden planning={planning} />
             {planning.days.map((day) => (
               <div key={day.date} className="fr-table fr-table--no-caption">
