@@ -61,10 +61,13 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await page.getByLabel(/^Résultats attendus/).fill(parisLocal(60));
   await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page.getByText("Enveloppe budgétaire : le montant ne peut pas être négatif.").first()).toBeVisible();
+  await expect(page.getByLabel("Enveloppe budgétaire (€)")).toBeFocused();
+  await expectNoAxeViolations(page);
+  // Field errors first; then the dates, checked against each other.
+  await page.getByLabel("Enveloppe budgétaire (€)").fill("1000000");
+  await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page.getByText("Clôture des dépôts : elle doit suivre l’ouverture.").first()).toBeVisible();
   await expect(page).toHaveURL(/\/espace\/appels\/nouveau$/);
-  await expectNoAxeViolations(page);
-  await page.getByLabel("Enveloppe budgétaire (€)").fill("1000000");
   await page.getByLabel(/^Clôture des dépôts/).fill(parisLocal(30));
   await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page).toHaveURL(new RegExp(`/espace/appels/${SLUG}\\?enregistre=1$`));
@@ -113,7 +116,7 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await expect(applicant).toHaveURL(/\/espace\/dossiers\/[0-9a-f-]{36}/);
   const draftUrl = applicant.url().split("?")[0]!;
   await applicant.goto(`${draftUrl}?etape=questions`);
-  await expect(applicant.getByRole("heading", { level: 2, name: "Questions propres à l’appel" })).toBeVisible();
+  await expect(applicant.getByRole("heading", { level: 2, name: "Questions propres à l’appel", exact: true })).toBeVisible();
   await applicant.getByLabel("Nombre d’agents concernés").fill("0");
   await applicant.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(applicant.getByText("Nombre d’agents concernés : 1 au minimum.").first()).toBeVisible();
