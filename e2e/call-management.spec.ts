@@ -84,6 +84,20 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   // Not public yet.
   expect((await page.request.get(`/appels/${SLUG}`)).status()).toBe(404);
 
+  // The list of calls, and the team: the juror joins the call's jury.
+  await page.goto("/espace/appels");
+  await expect(page.getByRole("link", { name: "Appel à projets données locales" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/espace/appels/${SLUG}/equipe`);
+  await page.getByLabel("Adresse électronique du compte").fill(DEMO.applicant);
+  await page.getByRole("button", { name: "Ajouter", exact: true }).click();
+  await expect(page.getByText(/c’est le compte d’un agent d’une administration candidate/).first()).toBeVisible();
+  await page.getByLabel("Adresse électronique du compte").fill(DEMO.jury);
+  await page.getByLabel("Rôle").selectOption({ label: "Membre du jury" });
+  await page.getByRole("button", { name: "Ajouter", exact: true }).click();
+  await expect(page.getByRole("button", { name: /^Retirer Jules Juré/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
   // ——— Two questions.
   await page.goto(`/espace/appels/${SLUG}/questions`);
   await page.getByLabel("Type de question").selectOption({ label: "Nombre" });
