@@ -4,9 +4,12 @@
  * their validation; the administrator duplicates the call into a rolling
  * window with a 100 000 € ceiling, which the server enforces at submission.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
+
+// Server actions followed by a navigation can take seconds on a loaded 2-core machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** « 2027-01-31T23:59 » in Paris, `days` from now. */
 function parisLocal(days: number): string {
