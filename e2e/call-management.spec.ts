@@ -4,9 +4,12 @@
  * their validation; the administrator duplicates the call into a rolling
  * window with a 100 000 € ceiling, which the server enforces at submission.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
+
+// Server actions followed by a navigation can take seconds on a loaded 2-core machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** « 2027-01-31T23:59 » in Paris, `days` from now. */
 function parisLocal(days: number): string {
@@ -61,10 +64,13 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await page.getByLabel(/^Résultats attendus/).fill(parisLocal(60));
   await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page.getByText("Enveloppe budgétaire : le montant ne peut pas être négatif.").first()).toBeVisible();
+  await expect(page.getByLabel("Enveloppe budgétaire (€)")).toBeFocused();
+  await expectNoAxeViolations(page);
+  // Field errors first; then the dates, checked against each other.
+  await page.getByLabel("Enveloppe budgétaire (€)").fill("1000000");
+  await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page.getByText("Clôture des dépôts : elle doit suivre l’ouverture.").first()).toBeVisible();
   await expect(page).toHaveURL(/\/espace\/appels\/nouveau$/);
-  await expectNoAxeViolations(page);
-  await page.getByLabel("Enveloppe budgétaire (€)").fill("1000000");
   await page.getByLabel(/^Clôture des dépôts/).fill(parisLocal(30));
   await page.getByRole("button", { name: "Créer l’appel" }).click();
   await expect(page).toHaveURL(new RegExp(`/espace/appels/${SLUG}\\?enregistre=1$`));
@@ -80,6 +86,20 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await expectNoAxeViolations(page);
   // Not public yet.
   expect((await page.request.get(`/appels/${SLUG}`)).status()).toBe(404);
+
+  // The list of calls, and the team: the juror joins the call's jury.
+  await page.goto("/espace/appels");
+  await expect(page.getByRole("link", { name: "Appel à projets données locales" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/espace/appels/${SLUG}/equipe`);
+  await page.getByLabel("Adresse électronique du compte").fill(DEMO.applicant);
+  await page.getByRole("button", { name: "Ajouter", exact: true }).click();
+  await expect(page.getByText(/c’est le compte d’un agent d’une administration candidate/).first()).toBeVisible();
+  await page.getByLabel("Adresse électronique du compte").fill(DEMO.jury);
+  await page.getByLabel("Rôle").selectOption({ label: "Membre du jury" });
+  await page.getByRole("button", { name: "Ajouter", exact: true }).click();
+  await expect(page.getByRole("button", { name: /^Retirer Jules Juré/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   // ——— Two questions.
   await page.goto(`/espace/appels/${SLUG}/questions`);
@@ -113,7 +133,7 @@ test("an administrator creates, opens and duplicates a call; its questions and c
   await expect(applicant).toHaveURL(/\/espace\/dossiers\/[0-9a-f-]{36}/);
   const draftUrl = applicant.url().split("?")[0]!;
   await applicant.goto(`${draftUrl}?etape=questions`);
-  await expect(applicant.getByRole("heading", { level: 2, name: "Questions propres à l’appel" })).toBeVisible();
+  await expect(applicant.getByRole("heading", { level: 2, name: "Questions propres à l’appel", exact: true })).toBeVisible();
   await applicant.getByLabel("Nombre d’agents concernés").fill("0");
   await applicant.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(applicant.getByText("Nombre d’agents concernés : 1 au minimum.").first()).toBeVisible();
