@@ -137,7 +137,11 @@ export const draftStepSchemas = Object.fromEntries(STEPS.map((s) => [s.key, rela
 export const saveStepInput = z.object({
   dossierId: z.uuid({ error: "Dossier inconnu." }),
   step: z.enum(STEP_KEYS, { error: "Étape inconnue." }),
-  version: z.number().int().min(1).max(2_147_483_647),
+  version: z
+    .number({ error: "Version du dossier inconnue : rechargez la page." })
+    .int({ error: "Version du dossier inconnue : rechargez la page." })
+    .min(1, { error: "Version du dossier inconnue : rechargez la page." })
+    .max(2_147_483_647, { error: "Version du dossier inconnue : rechargez la page." }),
   values: z.unknown(),
 });
 export type SaveStepInput = z.input<typeof saveStepInput>;
