@@ -4,7 +4,7 @@
  * A draft may be incomplete but never malformed: `draftStepSchemas` accept
  * empty fields, yet keep every bound and format.
  */
-import { z } from "@/lib/validation/zod";
+import { isPlainText, z } from "@/lib/validation/zod";
 import { BUDGET_NATURES } from "./budget";
 import { isValidSiret, normaliseSiret } from "./siret";
 
@@ -17,7 +17,8 @@ const text = (label: string, min: number, max: number) =>
     .trim()
     .min(Math.min(min, 1), { error: `${label} : ce champ est obligatoire.`, abort: true })
     .min(min, { error: `${label} : ${min} caractères au minimum.` })
-    .max(max, { error: `${label} : ${max} caractères au maximum.` });
+    .max(max, { error: `${label} : ${max} caractères au maximum.` })
+    .refine(isPlainText, { error: `${label} : ce texte contient des caractères non autorisés.` });
 
 const cents = (label: string) =>
   z
