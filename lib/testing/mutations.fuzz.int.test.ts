@@ -581,7 +581,8 @@ describe("hostile content in the text fields that are stored (owner role)", () =
       stored: async () => ((await db.dossier.findUniqueOrThrow({ where: { id: f.hostileDraft }, select: { content: true } })).content as { project: unknown }).project,
       expected: ({ title, summary, durationMonths }) => ({ title: String(title).trim(), summary: String(summary).trim(), durationMonths }),
     });
-    expect(outcomes.accepted + outcomes.refused).toBe(RUNS);
+    // HTML payloads are valid titles: some hostile content must reach the database.
+    expect(outcomes.accepted).toBeGreaterThan(0);
   });
 
   it("withdrawDossier: the reason", async () => {
