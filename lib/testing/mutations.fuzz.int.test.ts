@@ -422,6 +422,18 @@ describe("fuzz: jury mutations, every role", () => {
   onCall("recordDecision", () => ({ juryDossierId: f.agenda[1], decision: "NOT_RETAINED", motivation: "Projet insuffisamment mûr pour un cofinancement." }), jury.recordDecision);
   onCall("lockDeliberation", () => ({}), (a, c) => jury.lockDeliberation(a, c));
   onCall("draftFeedbacks", () => ({}), (a, c) => jury.draftFeedbacks(a, c));
+
+  it("saveEvaluation: a 36-character call id that is not a UUID (the sync route once let it through)", async () => {
+    for (const callId of ["-".repeat(36), "0".repeat(36)]) {
+      const result = await assertRejectsCleanly({
+        mutation: authenticated((a, i) => jury.saveEvaluation(a, callId, i)),
+        actor: roles.juror as Viewer,
+        input: { opId: `fuzz-op-${run}`, juryDossierId: f.agenda[1] },
+        snapshot,
+      });
+      expect(result.code).toBe("FORBIDDEN");
+    }
+  });
 });
 
 // ---------------------------------------------------------------- publication
