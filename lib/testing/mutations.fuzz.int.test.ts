@@ -49,6 +49,8 @@ import {
 
 /** Runs per property and per role (9 roles × ~25 properties): 10 unless FUZZ_RUNS is set. */
 const RUNS = process.env.FUZZ_RUNS ? FUZZ_RUNS : 10;
+// A longer campaign needs proportionally longer tests (30 s covers 10 runs × 9 roles on a loaded machine).
+vi.setConfig({ testTimeout: 30_000 * Math.max(1, RUNS / 10) });
 
 const run = randomUUID().slice(0, 8);
 const ids = {
