@@ -1,4 +1,4 @@
-import { z } from "@/lib/validation/zod";
+import { isPlainText, z } from "@/lib/validation/zod";
 import { signInSchema } from "./sign-in.schema";
 import { tokenSchema } from "./email-link.schema";
 
@@ -21,7 +21,7 @@ const optionalUuid = z.preprocess((v) => (v === "" || v === null ? undefined : v
 export const invitationInput = z
   .object({
     email: signInSchema.shape.email,
-    name: z.string().trim().min(2, "Saisissez le nom de la personne (2 caractères au moins).").max(120, "Le nom est trop long (120 caractères au plus)."),
+    name: z.string().trim().min(2, "Saisissez le nom de la personne (2 caractères au moins).").max(120, "Le nom est trop long (120 caractères au plus).").refine(isPlainText, "Le nom contient des caractères non autorisés."),
     kind: z.enum(INVITATION_KINDS, "Choisissez le type d’invitation."),
     administrationId: optionalUuid,
     callId: optionalUuid,

@@ -13,6 +13,7 @@ import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
 import { formatParisDateTime, TIME_ZONE } from "@/lib/time";
+import { isSlug } from "@/lib/validation/ids";
 import { budgetTotals, type BudgetLine } from "./budget";
 import { validateForSubmission } from "./submission-check";
 import { submissionWindow } from "./deadline";
@@ -46,6 +47,7 @@ function refuse<T extends Err>(action: string, actor: Actor | null, dossierId: s
 // ---------------------------------------------------------------- create
 
 export async function createDraft(actor: Actor, callSlug: string, now = new Date()): Promise<Result<{ id: string }>> {
+  if (!isSlug(callSlug)) return refuse("dossier.create", actor, null, fail("NOT_FOUND", "Cet appel à projets est introuvable."));
   const call = await db.call.findUnique({ where: { slug: callSlug }, select: { id: true, phase: true, kind: true, opensAt: true, closesAt: true, eligibleKinds: true } });
   if (!call || call.phase === "DRAFT") return refuse("dossier.create", actor, null, fail("NOT_FOUND", "Cet appel à projets est introuvable."));
   if (!can(actor, "dossier.create", call)) return refuse("dossier.create", actor, null, fail("FORBIDDEN", "Seuls les agents d’une administration candidate peuvent déposer un dossier."));

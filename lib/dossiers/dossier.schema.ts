@@ -4,7 +4,7 @@
  * A draft may be incomplete but never malformed: `draftStepSchemas` accept
  * empty fields, yet keep every bound and format.
  */
-import { z } from "@/lib/validation/zod";
+import { isPlainText, z } from "@/lib/validation/zod";
 import { BUDGET_NATURES } from "./budget";
 import { isValidSiret, normaliseSiret } from "./siret";
 
@@ -17,7 +17,8 @@ const text = (label: string, min: number, max: number) =>
     .trim()
     .min(Math.min(min, 1), { error: `${label} : ce champ est obligatoire.`, abort: true })
     .min(min, { error: `${label} : ${min} caractères au minimum.` })
-    .max(max, { error: `${label} : ${max} caractères au maximum.` });
+    .max(max, { error: `${label} : ${max} caractères au maximum.` })
+    .refine(isPlainText, { error: `${label} : ce texte contient des caractères non autorisés.` });
 
 const cents = (label: string) =>
   z
@@ -140,7 +141,11 @@ export const draftStepSchemas = Object.fromEntries(STEPS.map((s) => [s.key, rela
 export const saveStepInput = z.object({
   dossierId: z.uuid({ error: "Dossier inconnu." }),
   step: z.enum([...STEP_KEYS, QUESTIONS_STEP.key], { error: "Étape inconnue." }),
-  version: z.number().int().min(1).max(2_147_483_647),
+  version: z
+    .number({ error: "Version du dossier inconnue : rechargez la page." })
+    .int({ error: "Version du dossier inconnue : rechargez la page." })
+    .min(1, { error: "Version du dossier inconnue : rechargez la page." })
+    .max(2_147_483_647, { error: "Version du dossier inconnue : rechargez la page." }),
   values: z.unknown(),
 });
 export type SaveStepInput = z.input<typeof saveStepInput>;

@@ -7,6 +7,7 @@ import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
+import { isUuid } from "@/lib/validation/ids";
 import { decisionSchema, declareConflictSchema, evaluationOpSchema, reviewConflictSchema, staffConflictSchema } from "./jury.schema";
 import { canSeeDossiers, getChairView, juryResource, loadJuryContext, type JuryContext } from "./jury.queries";
 
@@ -19,6 +20,7 @@ function deliberationOpen(ctx: JuryContext) {
 }
 
 export async function acceptConfidentiality(actor: Actor, callId: string): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await loadJuryContext(actor, { id: callId });
   if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
   if (ctx.member!.confidentialityAcceptedAt) return ok(null);
@@ -30,6 +32,7 @@ export async function acceptConfidentiality(actor: Actor, callId: string): Promi
 }
 
 export async function declareConflict(actor: Actor, callId: string, input: unknown): Promise<Result<{ id: string }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await loadJuryContext(actor, { id: callId });
   if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
   if (!ctx.member!.confidentialityAcceptedAt) return fail("FORBIDDEN", "Acceptez d’abord l’engagement de confidentialité.");
@@ -51,6 +54,7 @@ export async function declareConflict(actor: Actor, callId: string, input: unkno
 
 /** The juror states the declarations are complete: the agenda opens. */
 export async function completeDeclarations(actor: Actor, callId: string): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await loadJuryContext(actor, { id: callId });
   if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
   if (!ctx.member!.confidentialityAcceptedAt) return fail("FORBIDDEN", "Acceptez d’abord l’engagement de confidentialité.");
@@ -63,6 +67,7 @@ export async function completeDeclarations(actor: Actor, callId: string): Promis
 
 /** Staff add (and may lock) a conflict for any juror of the call. */
 export async function addConflictAsStaff(actor: Actor, callId: string, input: unknown): Promise<Result<{ id: string }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
   const parsed = staffConflictSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
@@ -87,6 +92,7 @@ export async function addConflictAsStaff(actor: Actor, callId: string, input: un
 
 /** Staff confirm or dismiss a proposed conflict; a locked conflict stays as it is. */
 export async function reviewConflict(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
   const parsed = reviewConflictSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
@@ -122,6 +128,7 @@ export function isLikelyConflict(organisation: string | null, administration: st
 
 /** Proposes likely conflicts (status PROPOSED, counted until staff dismiss them). */
 export async function proposeConflicts(actor: Actor, callId: string): Promise<Result<{ proposed: number }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
   const [members, agenda] = await Promise.all([
     db.juryMember.findMany({ where: { callId }, select: { id: true, user: { select: { organisation: true } }, conflicts: { select: { juryDossierId: true } } } }),
@@ -153,6 +160,7 @@ export type SaveOutcome = { revision: number; submitted: boolean; replayed: bool
  * changes nothing. Every refusal leaves the database as it was.
  */
 export async function saveEvaluation(actor: Actor, callId: string, input: unknown): Promise<Result<SaveOutcome>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   // authenticate → authorize → parse: a non-member learns nothing about the input rules.
   const ctx = await loadJuryContext(actor, { id: callId });
   if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
@@ -272,8 +280,10 @@ async function chairContext(actor: Actor, callId: string) {
 
 /** The chair locks a dossier's scores (after its discussion). */
 export async function lockDossier(actor: Actor, callId: string, juryDossierId: string): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await chairContext(actor, callId);
   if (!ctx) return fail("FORBIDDEN");
+  if (!isUuid(juryDossierId)) return fail("NOT_FOUND");
   if (ctx.conflictedJuryDossierIds.has(juryDossierId)) return fail("FORBIDDEN", "Vous êtes en conflit d’intérêts sur ce dossier.");
   const closed = deliberationOpen(ctx);
   if (closed) return closed;
@@ -293,6 +303,7 @@ export async function lockDossier(actor: Actor, callId: string, juryDossierId: s
  * call's envelope; both figures are shown when refused.
  */
 export async function recordDecision(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await chairContext(actor, callId);
   if (!ctx) return fail("FORBIDDEN");
   const parsed = decisionSchema.safeParse(input);
@@ -355,6 +366,7 @@ export async function recordDecision(actor: Actor, callId: string, input: unknow
  * the publication side requires `deliberationLockedAt`.
  */
 export async function lockDeliberation(actor: Actor, callId: string): Promise<Result<{ digest: string }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   const ctx = await chairContext(actor, callId);
   if (!ctx) return fail("FORBIDDEN");
   const closed = deliberationOpen(ctx);
@@ -386,6 +398,7 @@ export async function lockDeliberation(actor: Actor, callId: string): Promise<Re
  * results. Internal notes are never read here.
  */
 export async function draftFeedbacks(actor: Actor, callId: string): Promise<Result<{ drafted: number }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
   const ctx = await loadJuryContext(actor, { id: callId });
   if (!ctx) return fail("NOT_FOUND");

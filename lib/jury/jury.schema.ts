@@ -1,5 +1,5 @@
 /** Jury inputs, shared by the browser (offline queue, forms) and the server. */
-import { z } from "@/lib/validation/zod";
+import { isPlainText, z } from "@/lib/validation/zod";
 
 export const CONFLICT_TYPES = ["SAME_ADMINISTRATION", "PROFESSIONAL", "PERSONAL", "OTHER"] as const;
 export const CONFLICT_TYPE_LABEL: Record<(typeof CONFLICT_TYPES)[number], string> = {
@@ -16,14 +16,23 @@ export const DECISION_LABEL: Record<(typeof DECISIONS)[number], string> = {
 };
 
 const uuid = z.uuid({ error: "Identifiant invalide." });
-const text = (max: number) => z.string().trim().max(max, { error: `${max} caractères au plus.` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${max} caractères au plus.` })
+    .refine(isPlainText, { error: "Ce texte contient des caractères non autorisés." });
 
 /**
  * One queued save from the scoring screen. `opId` is generated in the browser
  * when the juror taps: a replay after a lost answer carries the same id.
  */
 export const evaluationOpSchema = z.object({
-  opId: z.string().min(8, { error: "Identifiant d’opération invalide." }).max(100),
+  opId: z
+    .string({ error: "Identifiant d’opération invalide." })
+    .min(8, { error: "Identifiant d’opération invalide." })
+    .max(100, { error: "Identifiant d’opération invalide." })
+    .refine(isPlainText, { error: "Identifiant d’opération invalide." }),
   juryDossierId: uuid,
   scores: z
     .array(

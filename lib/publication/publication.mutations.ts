@@ -6,6 +6,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, ok, type Result } from "@/lib/server/result";
+import { isUuid } from "@/lib/validation/ids";
 import { composeDecisionMail } from "./decision-mail";
 import { publicationBlocker } from "./publish-rules";
 import { siteUrl } from "./site-url";
@@ -27,6 +28,7 @@ export type Published = { slug: string; publishedAt: Date; laureates: number; no
  * The caller invalidates the public caches after commit.
  */
 export async function publishResults(actor: Actor, callId: string, feedback: FeedbackSource = noFeedbackYet): Promise<Result<Published>> {
+  if (!isUuid(callId)) return fail("NOT_FOUND");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`select id from call where id = ${callId}::uuid for update`;
     const call = await tx.call.findUnique({

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getViewer } from "@/lib/auth/session";
 import { saveEvaluation } from "@/lib/jury/jury.mutations";
 import { fail, HTTP_STATUS } from "@/lib/server/result";
+import { isUuid } from "@/lib/validation/ids";
 
 /**
  * The offline queue's sync endpoint: one queued save per request, idempotent
@@ -11,7 +12,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cal
   const viewer = await getViewer();
   if (!viewer) return NextResponse.json(fail("UNAUTHENTICATED"), { status: 401 });
   const { callId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(callId)) return NextResponse.json(fail("NOT_FOUND"), { status: 404 });
+  if (!isUuid(callId)) return NextResponse.json(fail("NOT_FOUND"), { status: 404 });
   // An unreadable body goes to the mutation as null: it authorizes first
   // (403 for a non-member), then refuses the input (INVALID_INPUT).
   const body: unknown = await request.json().catch(() => null);
