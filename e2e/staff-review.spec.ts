@@ -96,13 +96,13 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
   await expect(staff).toHaveURL(`${INBOX}/dossiers/${idA}`);
   await expect(staff.getByRole("heading", { level: 1, name: titleA })).toBeVisible();
   const secret = `Note interne ${RUN} : vérifier le devis d’hébergement.`;
-  await staff.getByLabel("Annotation privée").fill(secret);
+  await staff.getByRole("textbox", { name: /^Annotation privée/ }).fill(secret);
   await staff.getByRole("button", { name: "Ajouter l’annotation" }).click();
   await expect(staff.getByText(secret, { exact: true })).toBeVisible();
 
   const seenCorrections = await countMail(DEMO.applicant, /^Correction demandée/);
   const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  await staff.getByLabel("Message à l’administration").fill("Ajoutez le devis de l’hébergeur dans le budget.");
+  await staff.getByRole("textbox", { name: /^Message à l’administration/ }).fill("Ajoutez le devis de l’hébergeur dans le budget.");
   await staff.getByLabel("À corriger avant le").fill(due);
   await staff.getByRole("button", { name: "Demander la correction" }).click();
   // The request is listed, and the form gives way until the applicant resubmits.
@@ -118,7 +118,7 @@ test("staff triage, annotate, request a correction, preselect in bulk and releas
   await expect(applicant.getByTestId("correction-message")).toHaveText("Ajoutez le devis de l’hébergeur dans le budget.");
   await expect(applicant.getByText(secret)).toHaveCount(0);
   await expectNoAxeViolations(applicant);
-  await applicant.getByLabel("Votre réponse à l’équipe du programme").fill("Le devis est ajouté en ligne Hébergement.");
+  await applicant.getByRole("textbox", { name: /^Votre réponse à l’équipe du programme/ }).fill("Le devis est ajouté en ligne Hébergement.");
   await applicant.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(applicant.getByTestId("correction-answer")).toContainText("Le devis est ajouté en ligne Hébergement.");
   await applicant.goto(`/espace/dossiers/${idA}?etape=review`);

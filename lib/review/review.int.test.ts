@@ -319,7 +319,7 @@ describe("fuzzing: broken input is refused cleanly by every review mutation, not
     const reopened = await submittedDossier();
     await requestCorrection(staff, { dossierId: reopened, message: "Ajoutez le devis de l’hébergeur.", dueDate: inTenDays() });
     await fuzzMutation({ name: "dossier.answerCorrection", actors, valid: { dossierId: reopened, answer: "Le devis est joint." }, mutation: (a, i) => answerCorrection(a, i), snapshot });
-  });
+  }, 300_000);
 
   it("assignees, labels, eligibility, bulk", async () => {
     const id = await submittedDossier();
@@ -337,5 +337,5 @@ describe("fuzzing: broken input is refused cleanly by every review mutation, not
       mutation: (a, i) => bulkAction(a, i),
       snapshot,
     });
-  });
+  }, 300_000);
 });

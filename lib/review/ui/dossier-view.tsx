@@ -67,8 +67,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
 
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-7">
-          <section aria-labelledby="contenu">
-            <h2 id="contenu">Dossier déposé</h2>
+          <section aria-labelledby="revue-contenu">
+            <h2 id="revue-contenu">Dossier déposé</h2>
             <dl>
               <dt className="fr-text--bold">Appel</dt>
               <dd>{d.call.title}</dd>
@@ -99,8 +99,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             })}
           </section>
 
-          <section aria-labelledby="budget">
-            <h2 id="budget">Budget</h2>
+          <section aria-labelledby="revue-budget">
+            <h2 id="revue-budget">Budget</h2>
             <p>
               Coût total : <strong>{formatCents(d.totalCostCents)}</strong> — cofinancement demandé : <strong>{formatCents(d.requestedCents)}</strong>
             </p>
@@ -133,8 +133,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             )}
           </section>
 
-          <section aria-labelledby="historique">
-            <h2 id="historique">Historique</h2>
+          <section aria-labelledby="revue-historique">
+            <h2 id="revue-historique">Historique</h2>
             {d.history.length === 0 ? (
               <p>Dossier importé sans historique.</p>
             ) : (
@@ -152,8 +152,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
         </div>
 
         <div className="fr-col-12 fr-col-lg-5">
-          <section aria-labelledby="decision" className="fr-mb-4w">
-            <h2 id="decision">Présélection</h2>
+          <section aria-labelledby="revue-decision" className="fr-mb-4w">
+            <h2 id="revue-decision">Présélection</h2>
             {d.decision ? (
               <p data-testid="decision-summary">
                 <strong>{DECISION_TEXT[d.decision.decision]}</strong> — {d.decision.decidedBy ?? "?"}, {formatParisDateTime(d.decision.decidedAt)}.{" "}
@@ -169,8 +169,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             )}
           </section>
 
-          <section aria-labelledby="eligibilite" className="fr-mb-4w">
-            <h2 id="eligibilite">
+          <section aria-labelledby="revue-eligibilite" className="fr-mb-4w">
+            <h2 id="revue-eligibilite">
               Éligibilité : {ELIGIBILITY_LABEL[d.eligibility.overall]}
             </h2>
             <ul className="fr-raw-list">
@@ -188,8 +188,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             </ul>
           </section>
 
-          <section aria-labelledby="annotations" className="fr-mb-4w">
-            <h2 id="annotations">Annotations privées</h2>
+          <section aria-labelledby="revue-annotations" className="fr-mb-4w">
+            <h2 id="revue-annotations">Annotations privées</h2>
             {d.annotations.length === 0 ? <p>Aucune annotation.</p> : null}
             <ul className="fr-raw-list">
               {d.annotations.map((a) => (
@@ -204,8 +204,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             <AnnotationForm dossierId={d.id} />
           </section>
 
-          <section aria-labelledby="correction" className="fr-mb-4w">
-            <h2 id="correction">Demandes de correction</h2>
+          <section aria-labelledby="revue-correction" className="fr-mb-4w">
+            <h2 id="revue-correction">Demandes de correction</h2>
             {d.corrections.length === 0 ? <p>Aucune demande.</p> : null}
             <ul className="fr-raw-list">
               {d.corrections.map((c) => (
@@ -227,13 +227,13 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             )}
           </section>
 
-          <section aria-labelledby="instructeurs" className="fr-mb-4w">
-            <h2 id="instructeurs">Instructeurs</h2>
+          <section aria-labelledby="revue-instructeurs" className="fr-mb-4w">
+            <h2 id="revue-instructeurs">Instructeurs</h2>
             <AssigneesForm dossierId={d.id} staff={d.staff} assignees={d.assignees} />
           </section>
 
-          <section aria-labelledby="etiquettes" className="fr-mb-4w">
-            <h2 id="etiquettes">Étiquettes</h2>
+          <section aria-labelledby="revue-etiquettes" className="fr-mb-4w">
+            <h2 id="revue-etiquettes">Étiquettes</h2>
             <TagsForm dossierId={d.id} callTags={d.callTags} selected={d.tags} />
             <CreateTagForm callId={d.call.id} />
           </section>

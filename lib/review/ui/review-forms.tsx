@@ -240,12 +240,12 @@ export function EligibilityTickForm({ dossierId, itemKey, label, met }: { dossie
       <input type="hidden" name="itemKey" value={itemKey} />
       <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
         <li>
-          <Button type="submit" size="small" priority={met === true ? "primary" : "secondary"} nativeButtonProps={{ name: "met", value: "yes", "aria-pressed": met === true }} disabled={f.pending}>
+          <Button type="submit" size="small" priority={met === true ? "primary" : "secondary"} value="yes" nativeButtonProps={{ name: "met", "aria-pressed": met === true }} disabled={f.pending}>
             Rempli<span className="fr-sr-only"> : {label}</span>
           </Button>
         </li>
         <li>
-          <Button type="submit" size="small" priority={met === false ? "primary" : "secondary"} nativeButtonProps={{ name: "met", value: "no", "aria-pressed": met === false }} disabled={f.pending}>
+          <Button type="submit" size="small" priority={met === false ? "primary" : "secondary"} value="no" nativeButtonProps={{ name: "met", "aria-pressed": met === false }} disabled={f.pending}>
             Non rempli<span className="fr-sr-only"> : {label}</span>
           </Button>
         </li>
@@ -370,13 +370,13 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
           {preview ? <input type="hidden" name="token" value={preview.token} /> : null}
           <ul className="fr-btns-group fr-btns-group--inline-sm">
             <li>
-              <Button type="submit" priority={preview ? "secondary" : "primary"} nativeButtonProps={{ name: "intent", value: "preview" }} disabled={f.pending}>
+              <Button type="submit" priority={preview ? "secondary" : "primary"} value="preview" nativeButtonProps={{ name: "intent" }} disabled={f.pending}>
                 Vérifier la sélection
               </Button>
             </li>
             {preview ? (
               <li>
-                <Button type="submit" nativeButtonProps={{ name: "intent", value: "confirm" }} disabled={f.pending || preview.changes === 0}>
+                <Button type="submit" value="confirm" nativeButtonProps={{ name: "intent" }} disabled={f.pending || preview.changes === 0}>
                   {`Confirmer (${preview.changes} dossier${preview.changes > 1 ? "s" : ""})`}
                 </Button>
               </li>
