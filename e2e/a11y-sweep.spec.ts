@@ -53,8 +53,12 @@ for (const role of ROLES) {
     test.describe(`${role.name}, thème ${theme === "light" ? "clair" : "sombre"}`, () => {
       const statePath = role.email ? storageStatePath(role) : undefined;
       if (role.email && statePath) {
-        // One sign-in per role, through the form; every page below reuses the session.
-        test.beforeAll(async ({ browser }) => {
+        // One sign-in per role, through the form; every page below reuses the
+        // session. A test of its own, not a beforeAll: Playwright reads the
+        // storageState option while it sets up the first test's page, before
+        // that test's beforeAll hooks have run (the file would not exist yet).
+        // Tests of a file run in order (one worker, not fully parallel).
+        test(`connexion de ${role.name}`, async ({ browser }) => {
           mkdirSync(path.dirname(statePath), { recursive: true });
           const context = await browser.newContext();
           const page = await context.newPage();
