@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieName } from "@/lib/auth/session-cookie-name";
 import { publicPageExists } from "@/lib/publication/public-pages";
 import { newNonce, securityHeaders } from "@/lib/security/headers";
 
@@ -27,6 +28,18 @@ export async function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
     return redirect;
   }
+  // Layer 1 of authorization, a convenience only: a visitor without any
+  // session cookie who opens a page behind sign-in goes to the sign-in page
+  // before the page even parses its address (so a malformed address there is
+  // a sign-in, not a 404). Pages, actions and queries still check the session.
+  const path = request.nextUrl.pathname;
+  if (PRIVATE.test(path) && (request.method === "GET" || request.method === "HEAD") && !request.cookies.has(sessionCookieName())) {
+    const signIn = new URL("/connexion", request.url);
+    signIn.searchParams.set("callbackUrl", path + request.nextUrl.search);
+    const redirect = NextResponse.redirect(signIn, 307);
+    for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
+    return redirect;
+  }
   // A malformed percent-escape ("/appels/%E9") made Next.js fail while
   // decoding the dynamic segment: a 500 for what is an unknown address (found
   // by e2e/public-fuzz.spec.ts). A public page with nothing to show (unknown
@@ -39,6 +52,9 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+/** Everything under these needs a signed-in person. */
+const PRIVATE = /^\/(espace|instruction|jury)(\/|$)/;
 
 /** A database that does not answer is left to the page (its own notFound() or error page). */
 async function pageExists(pathname: string): Promise<boolean> {

@@ -37,6 +37,4 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
+export { sessionCookieName } from "./session-cookie-name";
