@@ -4,9 +4,9 @@
  * dark theme, each signed-in role in one of them), through axe-core with the
  * WCAG 2.1 A and AA rules: zero violations.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Cookie } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
 import { ROLES, storageStatePath } from "./roles";
@@ -54,10 +54,10 @@ for (const role of ROLES) {
       const statePath = role.email ? storageStatePath(role) : undefined;
       if (role.email && statePath) {
         // One sign-in per role, through the form; every page below reuses the
-        // session. A test of its own, not a beforeAll: Playwright reads the
-        // storageState option while it sets up the first test's page, before
-        // that test's beforeAll hooks have run (the file would not exist yet).
-        // Tests of a file run in order (one worker, not fully parallel).
+        // session's cookies. A test of its own, and cookies added to each test's
+        // context rather than the storageState option: Playwright reads that
+        // option while it sets up every test of the group, the first included,
+        // before the file exists. Tests of a file run in order (one worker).
         test(`connexion de ${role.name}`, async ({ browser }) => {
           mkdirSync(path.dirname(statePath), { recursive: true });
           const context = await browser.newContext();
@@ -67,9 +67,10 @@ for (const role of ROLES) {
           await context.close();
         });
       }
-      test.use({ colorScheme: theme, storageState: statePath });
+      test.use({ colorScheme: theme });
       for (const { url, status } of targetsFor(role, themeIndex)) {
         test(`axe ${url}`, async ({ page }) => {
+          if (statePath) await page.context().addCookies((JSON.parse(readFileSync(statePath, "utf8")) as { cookies: Cookie[] }).cookies);
           const response = await page.goto(url);
           if (role.email) {
             // What a signed-in role may open depends on the role (e2e/authorization-matrix.spec.ts
