@@ -35,7 +35,10 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (PRIVATE.test(path) && (request.method === "GET" || request.method === "HEAD") && !request.cookies.has(sessionCookieName())) {
     const signIn = new URL("/connexion", request.url);
-    signIn.searchParams.set("callbackUrl", path + request.nextUrl.search);
+    // An address too long to carry back (its Location header would exceed what
+    // HTTP clients accept) is dropped: the person lands on their space instead.
+    const back = path + request.nextUrl.search;
+    if (back.length <= 2_000) signIn.searchParams.set("callbackUrl", back);
     const redirect = NextResponse.redirect(signIn, 307);
     for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
     return redirect;
