@@ -38,7 +38,8 @@ test("staff download the filtered list of the 2021 call as CSV and XLSX", async 
   await signInPatiently(page, DEMO.staff);
   await page.goto(`${INBOX}?statut=LAUREATE&categorie=api&tri=requested&ordre=desc`);
   await expect(page.getByRole("status")).toHaveText("4 dossiers correspondent aux filtres.");
-  const titles = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  // Each row's title is the link to the staff view of the dossier.
+  const titles = await page.locator(`tbody tr a[href*="/dossiers/"]`).allInnerTexts();
   expect(titles).toHaveLength(4);
 
   const csv = await download(page, "Exporter la liste (CSV)");
