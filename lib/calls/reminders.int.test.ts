@@ -79,7 +79,7 @@ describe("scheduled reminders", () => {
     expect(mail!.subject).toBe(`Rappel : clôture des dépôts dans 7 jours — Appel rappels ${run}`);
     expect(mail!.text).toContain(`l’appel à projets « Appel rappels ${run} »`);
     expect(mail!.text).toContain("le 15 mars 2030 à 23:59 (heure de Paris)");
-    expect(mail!.text).toContain("- Projet A en brouillon\n- Projet A bis en brouillon");
+    expect(mail!.text).toContain("- Projet A bis en brouillon\n- Projet A en brouillon");
     expect(mail!.text).toMatch(/https?:\/\/[^\s]+\/espace\/dossiers/);
     const mixed = (await outbox(ids.call)).find((m) => m.to === email("mixed"))!;
     expect(mixed.text).toContain("- Projet D bis en brouillon");

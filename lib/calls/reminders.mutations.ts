@@ -26,7 +26,7 @@ async function recipientsFor(client: Db, callId: string, reminder: DueReminder):
   // Administrations with a draft on the call: each of their active agents.
   const drafts = await client.dossier.findMany({
     where: { callId, status: "DRAFT" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: { id: "asc" },
     select: { title: true, administration: { select: { users: { where: { disabledAt: null }, select: { id: true, email: true } } } } },
   });
   const byUser = new Map<string, Recipient>();
@@ -37,8 +37,12 @@ async function recipientsFor(client: Db, callId: string, reminder: DueReminder):
       byUser.set(u.id, r);
     }
   }
+  // Drafts created in the same instant have no stable creation order: list them alphabetically.
+  for (const r of byUser.values()) r.drafts.sort(frenchOrder.compare);
   return [...byUser.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1));
 }
+
+const frenchOrder = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 /**
  * Sends what `remindersDue` says is due at `now`. For each due reminder, one
