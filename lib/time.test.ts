@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatParisDateTime, parisLocalToInstant, parisOffsetMinutes } from "./time";
+import { formatParisDateTime, parisLocalToInstant, parisOffsetMinutes, parisWallClock } from "./time";
 
 describe("Europe/Paris dates", () => {
   it("reads winter and summer wall-clock times", () => {
@@ -14,6 +14,11 @@ describe("Europe/Paris dates", () => {
     expect(parisLocalToInstant("2021-10-31T02:30").toISOString()).toBe("2021-10-31T00:30:00.000Z");
     expect(parisOffsetMinutes(new Date("2021-10-31T00:59:59Z"))).toBe(120);
     expect(parisOffsetMinutes(new Date("2021-10-31T01:00:00Z"))).toBe(60);
+  });
+
+  it("reads the wall clock in Paris, midnight as hour 0", () => {
+    expect(parisWallClock(new Date("2020-12-31T23:30:05Z"))).toEqual({ year: 2021, month: 1, day: 1, hour: 0, minute: 30, second: 5 });
+    expect(parisWallClock(new Date("2021-07-14T08:00:00Z"))).toEqual({ year: 2021, month: 7, day: 14, hour: 10, minute: 0, second: 0 });
   });
 
   it("formats in French, Paris time", () => {

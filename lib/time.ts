@@ -12,6 +12,14 @@ const partsFormatter = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
 });
 
+export type ParisWallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+/** The wall-clock time in Paris at `instant`, as numbers. */
+export function parisWallClock(instant: Date): ParisWallClock {
+  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! };
+}
+
 /** Offset of Paris from UTC at `instant`, in minutes (60 in winter, 120 in summer). */
 export function parisOffsetMinutes(instant: Date): number {
   const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CallPhase, DossierStatus } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE, formatParisDate, parisLocalToInstant } from "@/lib/time";
+import { formatParisDate, parisLocalToInstant, parisWallClock } from "@/lib/time";
 import { CALL_PHASE_LABEL } from "./labels";
 
 /**
@@ -13,29 +13,19 @@ export const RETENTION_MIN_MONTHS = 1;
 export const RETENTION_MAX_MONTHS = 120;
 export const DEFAULT_RETENTION_MONTHS = 24;
 
-const partsFormatter = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /**
  * `months` calendar months after `from`, same wall-clock time in Paris; the
  * day is clamped to the end of a shorter month (31 August + 1 → 30 September).
  */
 export function addParisMonths(from: Date, months: number): Date {
-  const p = Object.fromEntries(partsFormatter.formatToParts(from).map((x) => [x.type, x.value]));
-  const monthIndex = +p.year! * 12 + (+p.month! - 1) + months;
+  const p = parisWallClock(from);
+  const monthIndex = p.year * 12 + (p.month - 1) + months;
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(+p.day!, lastDay);
+  const day = Math.min(p.day, lastDay);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return parisLocalToInstant(`${year}-${pad(month)}-${pad(day)}T${p.hour}:${p.minute}`);
+  return parisLocalToInstant(`${year}-${pad(month)}-${pad(day)}T${pad(p.hour)}:${pad(p.minute)}`);
 }
 
 /** When the call's data must be archived; null until its results are published. */

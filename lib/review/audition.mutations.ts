@@ -9,7 +9,7 @@ import { fail, ok, type Result } from "@/lib/server/result";
 import { formatParisDate, parisLocalToInstant } from "@/lib/time";
 import { assignmentConflicts, fromMinutes, generateSlots, type AuditionDay, type PlannedSlot } from "./audition-slots";
 import { storedDays, toDay, type AssignmentsInput, type AuditionDayInput } from "./audition.schema";
-import { parisWallClock } from "./export.format";
+import { parisWallClock } from "@/lib/time";
 
 const STALE = "Le planning a été modifié entre-temps par quelqu’un d’autre : rechargez la page pour voir sa dernière version.";
 

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/server/db";
 import { fromMinutes, type AuditionDay } from "./audition-slots";
 import { storedDays } from "./audition.schema";
-import { parisWallClock } from "./export.format";
+import { parisWallClock } from "@/lib/time";
 
 export type AuditionPlanning = {
   call: { id: string; slug: string; title: string };

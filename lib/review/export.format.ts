@@ -9,7 +9,7 @@
  */
 import { DOSSIER_STATUS_LABEL } from "@/lib/calls/labels";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE } from "@/lib/time";
+import { parisWallClock } from "@/lib/time";
 
 /** The UTF-8 byte order mark: without it, Excel reads the file as Windows-1252. */
 export const CSV_BOM = "\uFEFF";
@@ -57,21 +57,6 @@ export function centsToFrenchDecimal(cents: bigint): string {
   return `${negative ? "-" : ""}${abs / 100n},${String(abs % 100n).padStart(2, "0")}`;
 }
 
-const parisParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** The wall-clock time in Paris, as numbers. */
-export function parisWallClock(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const p = Object.fromEntries(parisParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute! };
-}
 
 /** "31/12/2020 23:59" in Paris. */
 export function parisSpreadsheetDate(instant: Date): string {

@@ -2,7 +2,8 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { CSV_BOM, csvLine, csvRecord, EXPORT_HEADERS, parisWallClock, statusLabel, type ExportRow } from "./export.format";
+import { parisWallClock } from "@/lib/time";
+import { CSV_BOM, csvLine, csvRecord, EXPORT_HEADERS, statusLabel, type ExportRow } from "./export.format";
 
 /**
  * CSV as a pull stream: the next batch is read from the database only when
