@@ -7,6 +7,7 @@ export const DEMO = {
   jury: "jury@demo.laureat.fr",
   applicant: "candidat@demo.laureat.fr",
   applicantB: "candidat2@demo.laureat.fr",
+  juryConflicted: "jure3@demo.laureat.fr",
 } as const;
 
 /** Signs in through the sign-in form, like a person would. */

@@ -15,7 +15,7 @@
  */
 import { DEMO } from "./auth";
 
-export const PERSONAS = ["anonymous", "applicantA", "applicantB", "staff", "juryOfCall", "admin"] as const;
+export const PERSONAS = ["anonymous", "applicantA", "applicantB", "staff", "juryOfCall", "juryConflicted", "admin"] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type Expectation = "allow" | "deny" | "hidden";
 export type Expectations = Record<Persona, Expectation>;
@@ -26,7 +26,16 @@ export const PERSONA_ACCOUNTS: Record<Exclude<Persona, "anonymous">, string> = {
   applicantB: DEMO.applicantB,
   staff: DEMO.staff,
   juryOfCall: DEMO.jury,
+  // A juror of the same call who has declared a conflict on one of its dossiers (lib/demo/seed-jury.ts).
+  juryConflicted: DEMO.juryConflicted,
   admin: DEMO.admin,
+};
+
+/** The dossier the conflicted juror declared a conflict on: none of it may reach them. */
+export const CONFLICTED_DOSSIER = {
+  title: "API fictive des parcelles et des aides",
+  summary: "Dossier de démonstration inventé (Office fictif des données agricoles).",
+  reference: "LAU-DEMO-0003",
 };
 
 /**
@@ -151,7 +160,11 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Jury of the demo audition day (jury@ is a member, not the chair; staff
   // and admins see the chair's screen read-only; the minutes exist once the
   // deliberation is locked, which it is not in the demo).
-  "/jury/[slug]": { path: "/jury/journee-auditions-demo", expect: only("juryOfCall") },
+  "/jury/[slug]": {
+    path: "/jury/journee-auditions-demo",
+    expect: only("juryOfCall", "juryConflicted"),
+    mustNotContain: { juryConflicted: Object.values(CONFLICTED_DOSSIER) },
+  },
   "/jury/[slug]/presidence": { path: "/jury/journee-auditions-demo/presidence", expect: only("staff", "admin") },
   "/jury/[slug]/presidence/proces-verbal": { path: "/jury/journee-auditions-demo/presidence/proces-verbal", expect: HIDDEN_SIGNED_IN },
   "/api/jury/[callId]/evaluations": {

@@ -3,7 +3,10 @@
  * preselected dossiers on today's schedule (30-minute slots, the
  * first one under way at seeding), a scoring grid and five jurors including a chair. One juror
  * works for an administration that has a dossier: the app proposes that
- * conflict. Called once from seedDemo, in its transaction.
+ * conflict. Another (jure3) has already accepted the terms and declared a
+ * conflict on the third dossier: the authorization matrix signs in as that
+ * juror to prove the dossier never reaches them. Called once from seedDemo,
+ * in its transaction.
  */
 import { randomUUID } from "node:crypto";
 import round from "./data/france-relance-2021-round1.json" with { type: "json" };
@@ -21,10 +24,14 @@ export const DEMO_JURORS = [
   { email: "jure4@demo.laureat.fr", name: "Zoé Jurée", organisation: "Laboratoire fictif (démo)", chair: false },
 ] as const;
 
+/** The dossier on which jure3 has declared a conflict (see DEMO_CONFLICTED_JUROR). */
+export const DEMO_CONFLICTED_DOSSIER_TITLE = "API fictive des parcelles et des aides";
+export const DEMO_CONFLICTED_JUROR = "jure3@demo.laureat.fr";
+
 const DOSSIERS: [administration: string, title: string, requestedEuros: number][] = [
   ["Préfecture fictive de Bellecombe", "Tableau de bord fictif des délais de délivrance des titres", 180_000],
   ["Direction fictive des données judiciaires", "Entrepôt fictif des décisions anonymisées", 420_000],
-  ["Office fictif des données agricoles", "API fictive des parcelles et des aides", 260_000],
+  ["Office fictif des données agricoles", DEMO_CONFLICTED_DOSSIER_TITLE, 260_000],
   ["Agence fictive de l’emploi territorial", "Prévision fictive des besoins de recrutement", 310_000],
   ["Institut fictif de la donnée universitaire", "Catalogue fictif des jeux de données de la recherche", 150_000],
   ["Service fictif de l’observation des forêts", "Cartographie fictive des coupes forestières", 390_000],
@@ -60,6 +67,7 @@ export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> 
   // The first slot started five minutes before the seeding: it is under way
   // for the next 25 minutes whatever the time the demo (or e2e run) starts.
   const start = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
+  const juryDossierIds = new Map<string, string>();
   for (const [i, [administration, title, euros]] of DOSSIERS.entries()) {
     const dossierId = randomUUID();
     await tx.dossier.create({
@@ -76,9 +84,11 @@ export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> 
         submittedAt: parisLocalToInstant("2026-10-14T16:00"),
       },
     });
-    await tx.juryDossier.create({
+    const juryDossier = await tx.juryDossier.create({
+      select: { id: true },
       data: { dossierId, position: i + 1, auditionStartsAt: new Date(start + i * 30 * 60_000), auditionEndsAt: new Date(start + (i + 1) * 30 * 60_000) },
     });
+    juryDossierIds.set(title, juryDossier.id);
   }
 
   for (const juror of DEMO_JURORS) {
@@ -86,6 +96,23 @@ export async function seedJuryDemo(tx: Tx, passwordHash: string): Promise<void> 
       (await tx.user.findUnique({ where: { email: juror.email }, select: { id: true } })) ??
       (await tx.user.create({ data: { email: juror.email, name: juror.name, passwordHash, organisation: juror.organisation }, select: { id: true } }));
     await tx.roleGrant.create({ data: { userId: user.id, role: "JURY", callId } });
-    await tx.juryMember.create({ data: { callId, userId: user.id, isChair: juror.chair } });
+    const conflicted = juror.email === DEMO_CONFLICTED_JUROR;
+    const now = new Date();
+    const member = await tx.juryMember.create({
+      select: { id: true },
+      data: { callId, userId: user.id, isChair: juror.chair, ...(conflicted ? { confidentialityAcceptedAt: now, declaredAt: now } : {}) },
+    });
+    if (conflicted) {
+      await tx.juryConflict.create({
+        data: {
+          memberId: member.id,
+          juryDossierId: juryDossierIds.get(DEMO_CONFLICTED_DOSSIER_TITLE)!,
+          type: "PROFESSIONAL",
+          reason: "A conseillé l’office sur ce projet avant le dépôt (démonstration).",
+          source: "DECLARED",
+          status: "CONFIRMED",
+        },
+      });
+    }
   }
 }
