@@ -1,5 +1,6 @@
 import "server-only";
 import type { AdministrationKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AUDITIONED_STATUSES, PRESELECTED_STATUSES, SUBMITTED_STATUSES, type Funnel } from "./funnel";
 
@@ -41,33 +42,33 @@ export type PublicCall = CallListItem & {
   criteria: { key: string; label: string; weight: number }[];
 };
 
+/** What the public page of a call shows (also its preview before opening). */
+export const PUBLIC_CALL_SELECT = {
+    id: true,
+    slug: true,
+    title: true,
+    summary: true,
+    description: true,
+    kind: true,
+    phase: true,
+    themes: true,
+    opensAt: true,
+    closesAt: true,
+    resultsPublishedAt: true,
+    budgetEnvelopeCents: true,
+    maxRequestedCents: true,
+    minRequestedCents: true,
+    maxRateBps: true,
+    eligibleKinds: true,
+    preselectionAt: true,
+    auditionDays: true,
+    resultsExpectedAt: true,
+    categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+    criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, weight: true } },
+} as const satisfies Prisma.CallSelect;
+
 export async function getPublicCall(slug: string): Promise<PublicCall | null> {
-  return db.call.findFirst({
-    where: { slug, phase: { in: [...PUBLIC_PHASES] } },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      kind: true,
-      phase: true,
-      themes: true,
-      opensAt: true,
-      closesAt: true,
-      resultsPublishedAt: true,
-      budgetEnvelopeCents: true,
-      maxRequestedCents: true,
-      minRequestedCents: true,
-      maxRateBps: true,
-      eligibleKinds: true,
-      preselectionAt: true,
-      auditionDays: true,
-      resultsExpectedAt: true,
-      categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
-      criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, weight: true } },
-    },
-  });
+  return db.call.findFirst({ where: { slug, phase: { in: [...PUBLIC_PHASES] } }, select: PUBLIC_CALL_SELECT });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CallKind, CallPhase } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import type { Db, Tx } from "@/lib/server/prisma";
 import { TIME_ZONE } from "@/lib/time";
-import type { PublicCall } from "./call.queries";
+import { PUBLIC_CALL_SELECT, type PublicCall } from "./call.queries";
 import type { CallSettingsInput } from "./call.schema";
 import { callChecklist, type ChecklistItem } from "./checklist";
 import { definitionFromRow, type QuestionDefinition } from "./question-definition";
@@ -150,32 +150,7 @@ export async function getCallConsole(actor: Actor, slug: string, now = new Date(
 
 /** The public page of a call in any phase, for its preview before opening. */
 export async function getCallPreview(actor: Actor, slug: string): Promise<PublicCall | null> {
-  const c = await db.call.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      description: true,
-      kind: true,
-      phase: true,
-      themes: true,
-      opensAt: true,
-      closesAt: true,
-      resultsPublishedAt: true,
-      budgetEnvelopeCents: true,
-      maxRequestedCents: true,
-      minRequestedCents: true,
-      maxRateBps: true,
-      eligibleKinds: true,
-      preselectionAt: true,
-      auditionDays: true,
-      resultsExpectedAt: true,
-      categories: { orderBy: { position: "asc" }, select: { key: true, label: true } },
-      criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, weight: true } },
-    },
-  });
+  const c = await db.call.findUnique({ where: { slug }, select: PUBLIC_CALL_SELECT });
   if (!c || !can(actor, "call.edit", c)) return null;
   return c;
 }
