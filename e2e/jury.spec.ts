@@ -74,7 +74,7 @@ test("audition day: declarations, a conflicted juror, offline scoring synced aft
   const chair = await juror(browser, "presidente@demo.laureat.fr");
   await acceptAndDeclare(chair.page);
   await scoreCurrent(chair.page, ["1", "1", "1", "1"]);
-  await expect(chair.page.getByText("Toutes les notes sont synchronisées")).toBeVisible();
+  await expect(chair.page.getByText("Toutes les notes sont synchronisées")).toBeVisible({ timeout: 20_000 });
   await expect(chair.page.getByText("Jules Juré")).toBeVisible({ timeout: 15_000 });
 
   await chair.page.goto(`${CALL}/presidence`);

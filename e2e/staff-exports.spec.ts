@@ -63,6 +63,16 @@ test("staff download the filtered list of the 2021 call as CSV and XLSX", async 
   expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   expect(rows.map((r) => Number(r[6]!.replace(",", ".")))).toEqual(amounts);
 
+  // Streamed, never with a Content-Length: a transfer cut short (the app
+  // killed mid-export) shows as a failed download, never as a shorter file
+  // (fault drill: lib/review/export-kill.int.test.ts).
+  for (const format of ["csv", "xlsx"]) {
+    const response = await page.request.get(`${INBOX}/dossiers.${format}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-length"]).toBeUndefined();
+    expect(response.headers()["transfer-encoding"]).toBe("chunked");
+  }
+
   // Not staff: no export.
   await page.context().clearCookies();
   await signInPatiently(page, DEMO.applicant);
