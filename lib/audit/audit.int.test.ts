@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { appendAudit, verifyAuditChain } from "./audit";
+import { appendAudit, auditHash, verifyAuditChain } from "./audit";
 
 describe("audit trail", () => {
   it("chains events and verifies the chain", async () => {
@@ -10,6 +10,27 @@ describe("audit trail", () => {
     const report = await verifyAuditChain(db);
     expect(report.ok).toBe(true);
     expect(report.events).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the database computes the same hash as auditHash, Unicode and quotes included", async () => {
+    const data = { "clé": "« guillemets » \"doubles\" \\ 🇫🇷 \u2028", n: 12.5, nested: { z: [1, "a"], a: null } };
+    await db.$transaction((tx) => appendAudit(tx, { actorId: null, action: "test.unicode", entityType: "test", entityId: "é", data }));
+    const [row] = await db.auditEvent.findMany({ where: { action: "test.unicode" }, orderBy: { id: "desc" }, take: 1 });
+    expect(row!.hash).toBe(
+      auditHash(row!.prevHash, { at: row!.at, actorId: row!.actorId, action: row!.action, entityType: row!.entityType, entityId: row!.entityId, data: row!.data as Record<string, unknown> }),
+    );
+    expect(row!.data).toEqual(data);
+  });
+
+  it("concurrent writers never fork the chain", async () => {
+    const before = await db.auditEvent.count();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => db.$transaction((tx) => appendAudit(tx, { actorId: null, action: "test.concurrent", entityType: "test", entityId: String(i) }))),
+    );
+    expect(await db.auditEvent.count()).toBe(before + 20);
+    const prevs = await db.auditEvent.groupBy({ by: ["prevHash"], _count: { _all: true }, having: { prevHash: { _count: { gt: 1 } } } });
+    expect(prevs).toEqual([]);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {

@@ -33,17 +33,24 @@ export function auditHash(prevHash: string | null, row: { at: Date } & Required<
   return createHash("sha256").update(body).digest("hex");
 }
 
-// Any constant works; it only has to be the same for every writer.
-const AUDIT_LOCK_KEY = 742_001;
+/**
+ * The event's canonical JSON without its "prev" key and closing brace: "prev"
+ * sorts last, so the database completes it with the previous hash it reads
+ * under the chain's lock (audit_event_append, migration 20261201090000), and
+ * sha256 of the result is exactly `auditHash(prev, row)`.
+ */
+export function canonicalWithoutPrev(row: { at: Date } & Required<AuditInput>): string {
+  const json = canonicalJson({ at: row.at.toISOString(), actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, data: row.data });
+  return json.slice(0, -1);
+}
 
 /**
  * Appends one event, chained to the previous one. Must run inside the
- * mutation's transaction: the advisory lock serialises writers until commit,
- * so the chain never forks.
+ * mutation's transaction, best as its last statement: the database function
+ * takes a transaction-level advisory lock that serialises writers until
+ * commit, so the chain never forks, and holds it for this one round trip.
  */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const row = {
     at: new Date(),
     actorId: input.actorId,
@@ -52,8 +59,7 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     entityId: input.entityId ?? null,
     data: JSON.parse(canonicalJson(input.data ?? {})) as Record<string, unknown>,
   };
-  const prevHash = last?.hash ?? null;
-  await tx.auditEvent.create({ data: { ...row, data: row.data as object, prevHash, hash: auditHash(prevHash, row) } });
+  await tx.$executeRaw`select audit_event_append(${row.at}, ${row.actorId}::uuid, ${row.action}, ${row.entityType}, ${row.entityId}, ${JSON.stringify(row.data)}::jsonb, ${canonicalWithoutPrev(row)})`;
 }
 
 export type ChainReport = { ok: true; events: number } | { ok: false; events: number; brokenAt: bigint; reason: string };

@@ -248,7 +248,6 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
       idempotencyKey,
       at: now,
     });
-    await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
     const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
     const text = [
       "Bonjour,",
@@ -270,6 +269,8 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
       subject: `Accusé de réception — dossier ${reference}`,
       text,
     });
+    // Last: the audit chain's lock is held from here to the commit.
+    await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
     return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
   }, SURGE_TRANSACTION);
   if (!outcome.result.ok) return refuse("dossier.submit", actor, dossierId, outcome.result);
