@@ -5,6 +5,7 @@
  * counter on. Never `next dev`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "@/scripts/build";
@@ -37,6 +38,8 @@ export async function startBenchServer(options: { databaseUrl: string; port: num
     PORT: String(port),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Production refuses to start without one; a bench run's sessions need not outlive it.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("hex"),
   };
   let output = "";
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
