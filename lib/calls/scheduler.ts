@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/server/prisma";
 import { sendDueReminders, type ReminderRun } from "./reminders.mutations";
+import { sendOpinionReminders } from "@/lib/review/opinion.mutations";
 import { archiveDueCalls } from "./retention.mutations";
 
-export type SchedulerRun = { reminders: ReminderRun; archived: string[] };
+export type SchedulerRun = { reminders: ReminderRun; archived: string[]; opinionReminders: number };
 
 /**
  * One pass of the call scheduler: everything due at `now`. Safe to run twice
@@ -13,7 +14,9 @@ export async function runCallScheduler(client: Db, now: Date = new Date()): Prom
   const reminders = await sendDueReminders(client, now);
   // Calls whose retention period has passed (published results + N months).
   const archived = await archiveDueCalls(client, now);
-  return { reminders, archived };
+  // Outside experts whose opinion is due within two days.
+  const opinionReminders = await sendOpinionReminders(client, now);
+  return { reminders, archived, opinionReminders };
 }
 
 export const SCHEDULER_INTERVAL_MS = 5 * 60_000;

@@ -52,7 +52,7 @@ type LockedDossier = {
 };
 
 /** Locks the dossier row and checks the actor may do `action` on it; null = not found for this actor. */
-async function lockForReview(tx: Tx, actor: Actor, dossierId: string, action: Action): Promise<LockedDossier | null> {
+export async function lockForReview(tx: Tx, actor: Actor, dossierId: string, action: Action): Promise<LockedDossier | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`select id from dossier where id = ${dossierId}::uuid and status <> 'DRAFT' for update`;
   if (rows.length === 0) return null;
   const dossier = await tx.dossier.findUniqueOrThrow({

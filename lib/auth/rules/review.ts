@@ -27,6 +27,10 @@ export const reviewRules = {
   "review.assignable": staffOfDossier,
   /** CSV and XLSX exports of the inbox: the same people as the inbox itself. */
   "review.export": (viewer: Viewer, call: CallResource) => isStaffOn(viewer, call.id),
+  /** Asking an outside expert's opinion on a dossier, and reading the opinions: staff of its call. */
+  "review.opinion": staffOfDossier,
+  /** The expert asked: that dossier only, through their own request (never another expert's request). */
+  "opinion.give": (viewer: Viewer, opinion: { expertId: string }) => !!viewer && viewer.userId === opinion.expertId,
   /** Audition planning of a call (slots, assignments, convocations): its staff and administrators. */
   "review.auditions": (viewer: Viewer, call: CallResource) => isStaffOn(viewer, call.id),
 };

@@ -7,7 +7,9 @@ import { formatCents } from "@/lib/money";
 import { formatParisDate, formatParisDateTime } from "@/lib/time";
 import { ELIGIBILITY_LABEL } from "../eligibility";
 import { checkDecision, parisToday } from "../preselection-rules";
+import type { StaffOpinion } from "../opinion.queries";
 import type { StaffDossier } from "../review.queries";
+import { RequestOpinionForm } from "./opinion-forms";
 import { AnnotationForm, AssigneesForm, CorrectionForm, CreateTagForm, DecisionForm, EligibilityTickForm, TagsForm } from "./review-forms";
 
 const FIELD_LABEL: Record<string, string> = {
@@ -34,13 +36,35 @@ export function TagBadge({ label, colour }: { label: string; colour: string }) {
   return <p className={`fr-tag fr-tag--sm fr-tag--${colour}`}>{label}</p>;
 }
 
+/** The dossier's answers, step by step (title and summary are shown apart); `omit` hides fields by key. */
+export function ContentSteps({ content, omit = [] }: { content: StaffDossier["content"]; omit?: string[] }) {
+  return STEPS.filter((s) => s.key !== "budget" && s.key !== "category").map((step) => {
+    const values = (content[step.key] ?? {}) as Record<string, unknown>;
+    const entries = Object.entries(values).filter(([k, v]) => k !== "title" && k !== "summary" && !omit.includes(k) && (typeof v === "string" || typeof v === "number") && v !== "");
+    if (entries.length === 0) return null;
+    return (
+      <div key={step.key}>
+        <h3 className="fr-h6">{step.label}</h3>
+        <dl>
+          {entries.map(([k, v]) => (
+            <div key={k}>
+              <dt className="fr-text--bold">{FIELD_LABEL[k] ?? k}</dt>
+              <dd style={{ whiteSpace: "pre-line" }}>{String(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    );
+  });
+}
+
 function tomorrow(now: Date) {
   const [y, m, d] = parisToday(now).split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 /** Staff's view of a dossier: content, budget, history, and the review tools. */
-export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; now: Date }) {
+export function StaffDossierView({ dossier: d, opinions, now }: { dossier: StaffDossier; opinions: StaffOpinion[]; now: Date }) {
   const inbox = `/instruction/appels/${d.call.slug}`;
   const tagsById = new Map(d.callTags.map((t) => [t.id, t]));
   const decisionBlocked = checkDecision(d.call, d.status);
@@ -79,24 +103,7 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
               <dt className="fr-text--bold">Résumé</dt>
               <dd>{d.summary}</dd>
             </dl>
-            {STEPS.filter((s) => s.key !== "budget" && s.key !== "category").map((step) => {
-              const values = (d.content[step.key] ?? {}) as Record<string, unknown>;
-              const entries = Object.entries(values).filter(([k, v]) => k !== "title" && k !== "summary" && (typeof v === "string" || typeof v === "number") && v !== "");
-              if (entries.length === 0) return null;
-              return (
-                <div key={step.key}>
-                  <h3 className="fr-h6">{step.label}</h3>
-                  <dl>
-                    {entries.map(([k, v]) => (
-                      <div key={k}>
-                        <dt className="fr-text--bold">{FIELD_LABEL[k] ?? k}</dt>
-                        <dd style={{ whiteSpace: "pre-line" }}>{String(v)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                </div>
-              );
-            })}
+            <ContentSteps content={d.content} />
           </section>
 
           <section aria-labelledby="revue-budget">
@@ -227,6 +234,8 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
             )}
           </section>
 
+          <OpinionsSection dossierId={d.id} withdrawn={d.status === "WITHDRAWN"} opinions={opinions} now={now} />
+
           <section aria-labelledby="revue-instructeurs" className="fr-mb-4w">
             <h2 id="revue-instructeurs">Instructeurs</h2>
             <AssigneesForm dossierId={d.id} staff={d.staff} assignees={d.assignees} />
@@ -240,5 +249,51 @@ export function StaffDossierView({ dossier: d, now }: { dossier: StaffDossier; n
         </div>
       </div>
     </>
+  );
+}
+
+/** Outside experts' opinions: never shown to applicants (their pages do not read them). */
+function OpinionsSection({ dossierId, withdrawn, opinions, now }: { dossierId: string; withdrawn: boolean; opinions: StaffOpinion[]; now: Date }) {
+  return (
+    <section aria-labelledby="revue-avis" className="fr-mb-4w">
+      <h2 id="revue-avis">Avis extérieurs</h2>
+      {opinions.length === 0 ? <p>Aucun avis demandé.</p> : null}
+      <ul className="fr-raw-list">
+        {opinions.map((o) => (
+          <li key={o.id} className="fr-mb-3w">
+            <p className="fr-mb-1v">
+              <strong>{o.expertName}</strong> ({o.expertEmail}){" "}
+              {o.confidential ? (
+                <Badge small noIcon severity="new">
+                  Confidentiel
+                </Badge>
+              ) : null}
+            </p>
+            <p className="fr-text--sm fr-mb-1v">
+              Demandé le {formatParisDate(o.createdAt)}
+              {o.requestedBy ? ` par ${o.requestedBy}` : ""}, attendu avant le {formatParisDate(o.dueAt)} : {o.message}
+              {o.question ? ` — Question : ${o.question}` : ""}
+            </p>
+            {o.answeredAt ? (
+              <>
+                <p className="fr-text--sm fr-mb-1v">
+                  Rendu le {formatParisDateTime(o.answeredAt)}
+                  {o.answeredAt > o.dueAt ? " (en retard)" : ""}
+                  {o.answerYes === null ? "" : ` — Réponse à la question : ${o.answerYes ? "oui" : "non"}`}
+                </p>
+                <p style={{ whiteSpace: "pre-line" }}>{o.opinion}</p>
+              </>
+            ) : (
+              <p className="fr-text--sm">
+                <Badge small noIcon severity={o.dueAt < now ? "warning" : "info"}>
+                  {o.dueAt < now ? "En retard" : "En attente"}
+                </Badge>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {withdrawn ? <p className="fr-text--sm">Le dossier a été retiré : aucun avis ne peut plus être demandé.</p> : <RequestOpinionForm dossierId={dossierId} minDate={tomorrow(now)} />}
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
+import { listOpinionsForStaff } from "@/lib/review/opinion.queries";
 import { getStaffDossier } from "@/lib/review/review.queries";
 import { StaffDossierView } from "@/lib/review/ui/dossier-view";
 
@@ -18,5 +19,6 @@ export default async function StaffDossierRoute(props: { params: Promise<{ slug:
   const dossier = await getStaffDossier(actor, slug, id);
   // Not staff of this call, a draft, another call's dossier: the same 404.
   if (!dossier) notFound();
-  return <StaffDossierView dossier={dossier} now={new Date()} />;
+  const opinions = (await listOpinionsForStaff(actor, dossier.id)) ?? [];
+  return <StaffDossierView dossier={dossier} opinions={opinions} now={new Date()} />;
 }
