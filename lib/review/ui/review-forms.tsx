@@ -27,7 +27,7 @@ import { TAG_COLOURS, TAG_COLOUR_LABEL, type PreselectionKind } from "../review.
 
 type State = Result<unknown> | null;
 
-function useNativeForm<S extends State>(action: (prev: S, form: FormData) => Promise<S>, { resetOnSuccess = true } = {}) {
+export function useNativeForm<S extends State>(action: (prev: S, form: FormData) => Promise<S>, { resetOnSuccess = true } = {}) {
   const [state, formAction, pending] = useActionState<S, FormData>(action, null as Awaited<S>);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -47,11 +47,11 @@ function useNativeForm<S extends State>(action: (prev: S, form: FormData) => Pro
   return { state, pending, error, fieldError, fieldState, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
 }
 
-function Failure({ error }: { error: { message: string } | null }) {
+export function Failure({ error }: { error: { message: string } | null }) {
   return error ? <Alert severity="error" small description={error.message} className="fr-mb-2w" /> : null;
 }
 
-function Success({ state, message }: { state: State; message: string }) {
+export function Success({ state, message }: { state: State; message: string }) {
   return state?.ok ? (
     <p className="fr-message fr-message--valid fr-mb-2w" role="status">
       {message}
