@@ -109,6 +109,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
+  // Statistics of a call (pending preselection decisions included): its staff and administrators only.
+  "/instruction/appels/[slug]/statistiques": { path: "/instruction/appels/donnee-administration-2021/statistiques", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here

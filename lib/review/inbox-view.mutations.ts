@@ -53,7 +53,8 @@ export async function saveInboxView(actor: Actor, raw: unknown, now = new Date()
   // The inbox's own parser decides what a view may hold; anything it would ignore is refused here.
   const normalised = normaliseViewQuery(input.data.query);
   if (normalised.ignored.length > 0) {
-    const message = `Filtres de la vue : paramètres non reconnus (${normalised.ignored.join(", ").slice(0, 200)}). Rechargez la liste puis réessayez.`;
+    // The parameters are not echoed: they are whatever was posted.
+    const message = "Filtres de la vue : la liste affichée contient des paramètres inconnus. Rechargez la liste puis réessayez.";
     return refuse("review.views", actor, callId, fail("INVALID_INPUT", message, { query: [message] }));
   }
   const result = await db.$transaction(async (tx): Promise<Result<SavedView>> => {
