@@ -105,6 +105,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000",
     expect: HIDDEN_SIGNED_IN,
   },
+  // A dossier as a ZIP: like its page, an id nobody has answers 404 to everyone;
+  // the download by staff (and the refusal to others) is in e2e/staff-views.spec.ts.
+  "/instruction/appels/[slug]/dossiers/[id]/dossier.zip": {
+    path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000/dossier.zip",
+    expect: HIDDEN_SIGNED_IN,
+  },
   // Exports of the inbox list and the audition planning: the same people.
   "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },

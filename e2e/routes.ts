@@ -38,6 +38,7 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   // Seeded dossier ids are random: an id nobody has (staff's view of a real
   // dossier is checked, with axe, in e2e/staff-review.spec.ts).
   "/instruction/appels/[slug]/dossiers/[id]": [{ slug: "guichet-continu-petits-projets", id: "00000000-0000-4000-8000-000000000000" }],
+  "/instruction/appels/[slug]/dossiers/[id]/dossier.zip": [{ slug: "guichet-continu-petits-projets", id: "00000000-0000-4000-8000-000000000000" }],
   "/instruction/appels/[slug]/dossiers.csv": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/dossiers.xlsx": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/auditions": [{ slug: "donnee-administration-2021" }],

@@ -2,10 +2,13 @@
  * Staff save named views of the inbox (filters, columns, sort), find them
  * again after a reload, apply them (a link: the URL stays the source of
  * truth), rename and delete them — with the keyboard only; another person
- * never sees them. Then the call's statistics: a chart and its data table.
+ * never sees them. Then the call's statistics: a chart and its data table,
+ * and a dossier downloaded as a ZIP.
  */
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { unzip } from "../lib/testing/unzip";
 import { DEMO, signIn } from "./auth";
 import { expectNoAxeViolations } from "./fixtures";
 
@@ -120,4 +123,28 @@ test("applicants and jurors do not reach the statistics", async ({ page }) => {
   await page.context().clearCookies();
   await signInPatiently(page, DEMO.jury);
   expect((await page.goto(`${INBOX}/statistiques`))?.status()).toBe(404);
+});
+
+test("staff download a dossier as a ZIP: the receipt PDF and dossier.json", async ({ page }) => {
+  await signInPatiently(page, DEMO.staff);
+  await page.goto(`${INBOX}?statut=LAUREATE&tri=reference`);
+  const first = page.locator(`tbody tr a[href*="/dossiers/"]`).first();
+  const title = (await first.innerText()).trim();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Télécharger le dossier \(ZIP/ }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^dossier-.+\.zip$/);
+  const files = unzip(await readFile((await file.path())!));
+  const names = [...files.keys()];
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/^accuse-de-reception-.+\.pdf$/);
+  expect(files.get(names[0]!)!.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(JSON.parse(files.get("dossier.json")!.toString("utf8"))).toMatchObject({ title, status: "LAUREATE" });
+  await expectNoAxeViolations(page);
+
+  // The same address, for an applicant: nothing.
+  const url = new URL(page.url());
+  await page.context().clearCookies();
+  await signInPatiently(page, DEMO.applicant);
+  expect((await page.request.get(`${url.pathname}/dossier.zip`)).status()).toBe(404);
 });
