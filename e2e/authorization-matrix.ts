@@ -202,6 +202,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/review/review.actions.ts#createTagAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#tickEligibilityAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#bulkActionAction": { expect: only("staff", "admin") },
+  // Saved inbox views: the staff gate first; then the view is scoped to its owner
+  // and the call to its staff (lib/review/inbox-view.int.test.ts).
+  "lib/review/inbox-view.actions.ts#saveInboxViewAction": { expect: only("staff", "admin") },
+  "lib/review/inbox-view.actions.ts#renameInboxViewAction": { expect: only("staff", "admin") },
+  "lib/review/inbox-view.actions.ts#deleteInboxViewAction": { expect: only("staff", "admin") },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
   // Call management: refused before the input is read to anyone outside the

@@ -43,7 +43,8 @@ test("staff save a view, find it after a reload, apply, rename and delete it wit
   const views = page.getByRole("region", { name: "Mes vues enregistrées" });
 
   // An empty name: a French message tied to the field.
-  const field = page.getByLabel("Nom de la vue", { exact: false }).first();
+  // The label carries its hint (DSFR): matched on its start, inside the save form only.
+  const field = page.getByRole("form", { name: "Enregistrer cette vue" }).getByLabel(/^Nom de la vue/);
   await press(page, field, "Enter");
   const error = page.getByText("Nom de la vue : ce champ est obligatoire.").first();
   await expect(error).toBeVisible();
@@ -81,7 +82,7 @@ test("staff save a view, find it after a reload, apply, rename and delete it wit
 
   // Rename: the disclosure opens with the keyboard.
   await press(page, views.locator("summary", { hasText: `Renommer ou supprimer la vue « ${name} »` }), "Enter");
-  const rename = views.getByLabel(`Nouveau nom de la vue « ${name} »`, { exact: false });
+  const rename = views.getByRole("form", { name: `Renommer la vue « ${name} »` }).getByLabel(/^Nouveau nom de la vue/);
   await rename.fill(renamed);
   await page.keyboard.press("Enter");
   await expect(views.getByRole("link", { name: renamed })).toBeVisible();
