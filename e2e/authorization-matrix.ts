@@ -114,10 +114,18 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000",
     expect: HIDDEN_SIGNED_IN,
   },
+  // A dossier as a ZIP: like its page, an id nobody has answers 404 to everyone;
+  // the download by staff (and the refusal to others) is in e2e/staff-views.spec.ts.
+  "/instruction/appels/[slug]/dossiers/[id]/dossier.zip": {
+    path: "/instruction/appels/guichet-continu-petits-projets/dossiers/00000000-0000-4000-8000-000000000000/dossier.zip",
+    expect: HIDDEN_SIGNED_IN,
+  },
   // Exports of the inbox list and the audition planning: the same people.
   "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
+  // Statistics of a call (pending preselection decisions included): its staff and administrators only.
+  "/instruction/appels/[slug]/statistiques": { path: "/instruction/appels/donnee-administration-2021/statistiques", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
@@ -207,6 +215,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/review/review.actions.ts#createTagAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#tickEligibilityAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#bulkActionAction": { expect: only("staff", "admin") },
+  // Saved inbox views: the staff gate first; then the view is scoped to its owner
+  // and the call to its staff (lib/review/inbox-view.int.test.ts).
+  "lib/review/inbox-view.actions.ts#saveInboxViewAction": { expect: only("staff", "admin") },
+  "lib/review/inbox-view.actions.ts#renameInboxViewAction": { expect: only("staff", "admin") },
+  "lib/review/inbox-view.actions.ts#deleteInboxViewAction": { expect: only("staff", "admin") },
   // Publication authorizes on the call it loads (`publication.publish`).
   "lib/publication/publication.actions.ts#publishResultsAction": { expect: SIGNED_IN },
   // Call management: refused before the input is read to anyone outside the

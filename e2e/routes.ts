@@ -38,9 +38,11 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   // Seeded dossier ids are random: an id nobody has (staff's view of a real
   // dossier is checked, with axe, in e2e/staff-review.spec.ts).
   "/instruction/appels/[slug]/dossiers/[id]": [{ slug: "guichet-continu-petits-projets", id: "00000000-0000-4000-8000-000000000000" }],
+  "/instruction/appels/[slug]/dossiers/[id]/dossier.zip": [{ slug: "guichet-continu-petits-projets", id: "00000000-0000-4000-8000-000000000000" }],
   "/instruction/appels/[slug]/dossiers.csv": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/dossiers.xlsx": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/auditions": [{ slug: "donnee-administration-2021" }],
+  "/instruction/appels/[slug]/statistiques": [{ slug: "donnee-administration-2021" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
   "/appels/[slug]/resultats": [{ slug: "donnee-administration-2021" }],
   "/appels/[slug]/laureats/[laureate]": [{ slug: "donnee-administration-2021", laureate: "lau-2020-0001" }],

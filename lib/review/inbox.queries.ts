@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/server/db";
 import { PAGE_SIZE, type InboxFilters } from "./inbox.schema";
 import { inboxCountSql, inboxPageSql, inboxPageWithTotalSql, nextCursor, onlyStatusFilters, type InboxSqlRow } from "./inbox.sql";
+import { listInboxViews, type InboxViewDto } from "./inbox-view.queries";
 import { listCallStaff, type StaffMember, type TagDto } from "./review.queries";
 import type { PreselectionKind } from "./review.schema";
 
@@ -22,6 +23,8 @@ export type InboxPage = {
   staff: StaffMember[];
   tags: TagDto[];
   pendingDecisions: number;
+  /** The viewer's saved views of this call (never anyone else's). */
+  views: InboxViewDto[];
 };
 
 /** The staff inbox of a call, or null when the actor may not see it. */
@@ -43,13 +46,14 @@ export async function getInbox(actor: Actor, slug: string, filters: InboxFilters
   // Only statuses narrow the list: its total is the sum of the counts per
   // status read anyway. Otherwise the page query carries the total itself.
   const countFromStatuses = onlyStatusFilters(f);
-  const [rows, counts, ministries, staff, tags, pendingDecisions] = await Promise.all([
+  const [rows, counts, ministries, staff, tags, pendingDecisions, views] = await Promise.all([
     db.$queryRaw<(InboxSqlRow & { total?: number })[]>(countFromStatuses ? inboxPageSql(call.id, f) : inboxPageWithTotalSql(call.id, f)),
     db.dossier.groupBy({ by: ["status"], where: { callId: call.id, status: { not: "DRAFT" } }, _count: { _all: true } }),
     db.ministry.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
     listCallStaff(call.id),
     db.reviewTag.findMany({ where: { callId: call.id }, orderBy: { label: "asc" }, select: { id: true, label: true, colour: true } }),
     db.preselectionDecision.count({ where: { releasedAt: null, dossier: { callId: call.id } } }),
+    listInboxViews(actor, call.id),
   ]);
   const statusCounts: Record<string, number> = Object.fromEntries(counts.map((c) => [c.status, c._count._all]));
   const total = countFromStatuses
@@ -83,5 +87,6 @@ export async function getInbox(actor: Actor, slug: string, filters: InboxFilters
     staff,
     tags,
     pendingDecisions,
+    views,
   };
 }

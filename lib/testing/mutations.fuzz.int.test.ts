@@ -31,6 +31,8 @@ import { COMPLETE_STEPS } from "@/lib/dossiers/dossier.fixtures";
 import { createDraft, requestCorrection, saveStep, submitDossier, withdrawDossier } from "@/lib/dossiers/dossier.mutations";
 import * as jury from "@/lib/jury/jury.mutations";
 import { publishResults } from "@/lib/publication/publication.mutations";
+import { deleteInboxView, renameInboxView, saveInboxView } from "@/lib/review/inbox-view.mutations";
+import { normaliseViewQuery } from "@/lib/review/inbox-view.schema";
 import { db } from "@/lib/server/db";
 import { fail } from "@/lib/server/result";
 import {
@@ -90,6 +92,7 @@ const f = {
   invitationToken: randomBytes(32).toString("base64url"),
   resetToken: randomBytes(32).toString("base64url"),
   magicToken: randomBytes(32).toString("base64url"),
+  view: "",
 };
 
 /** Every role, anonymous included (`null`). */
@@ -127,6 +130,7 @@ const TABLES = [
   "role_grant",
   "auth_token",
   "auth_attempt",
+  "inbox_view",
 ];
 
 /**
@@ -146,6 +150,7 @@ async function snapshot(): Promise<RowCounts> {
       union all select i::text from invitation i where i.email like ${`%${run}%`}
       union all select u::text from app_user u where u.email like ${`%${run}%`}
       union all select t::text from auth_token t join app_user u on u.id = t.user_id where u.email like ${`%${run}%`}
+      union all select v::text from inbox_view v join app_user u on u.id = v.user_id where u.email like ${`%${run}%`}
     ) rows`;
   return { ...counts, fixtures: Number(row?.h ?? 0) };
 }
@@ -296,6 +301,9 @@ beforeAll(async () => {
   f.conflictId = (
     await db.juryConflict.create({ data: { memberId: conflicted, juryDossierId: f.agenda[0]!, type: "PERSONAL", reason: "Ancien collègue.", source: "DECLARED", status: "CONFIRMED" }, select: { id: true } })
   ).id;
+
+  f.view = randomUUID();
+  await db.inboxView.create({ data: { id: f.view, userId: userIds.staff, callId: ids.openCall, name: "Vue du fuzz", query: "statut=SUBMITTED" } });
 
   f.invitationId = randomUUID();
   await db.invitation.create({
@@ -449,6 +457,45 @@ describe("fuzz: publication, every role", () => {
       mutation: authenticated((a, i) => publishResults(a, field(i, "callId"))),
       snapshot,
       runs: RUNS,
+    });
+  });
+});
+
+// ---------------------------------------------------------------- saved inbox views
+
+describe("fuzz: saved inbox views, every role", () => {
+  it("saveInboxView", async () => {
+    await fuzzMutation({
+      name: "review.view.save",
+      actors: everyone(),
+      valid: { callId: ids.openCall, name: "Vue fuzz neuve", query: "statut=SUBMITTED&tri=title" },
+      mutation: authenticated(saveInboxView),
+      snapshot,
+      runs: RUNS,
+    });
+  });
+
+  it("renameInboxView", async () => {
+    await fuzzMutation({ name: "review.view.rename", actors: everyone(), valid: { viewId: f.view, name: "Vue renommée" }, mutation: authenticated(renameInboxView), snapshot, runs: RUNS });
+  });
+
+  it("deleteInboxView", async () => {
+    await fuzzMutation({ name: "review.view.delete", actors: everyone(), valid: { viewId: f.view }, mutation: authenticated(deleteInboxView), snapshot, runs: RUNS });
+  });
+
+  it("a view's name and query: hostile content refused cleanly or stored exactly (the query normalised by the inbox's parser)", async () => {
+    let n = 0;
+    await hostileContent({
+      name: "review.view.save",
+      // A fresh name for each run, and each accepted view removed: the 20-view cap and duplicate names stay out of the way.
+      valid: () => ({ callId: ids.openCall, name: `Vue hostile ${run} ${n++}`, query: "statut=SUBMITTED" }),
+      mutation: (input) => saveInboxView(roles.staff, input),
+      stored: async (_input, result) => {
+        const view = await db.inboxView.findUniqueOrThrow({ where: { id: (result.data as { id: string }).id }, select: { name: true, query: true } });
+        await db.inboxView.delete({ where: { id: (result.data as { id: string }).id } });
+        return view;
+      },
+      expected: (input) => ({ name: String(input.name).trim(), query: normaliseViewQuery(String(input.query)).query }),
     });
   });
 });

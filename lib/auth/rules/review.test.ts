@@ -51,9 +51,9 @@ describe("review rules (deny by default)", () => {
 });
 
 const call = { id: "call-1", phase: "AUDITIONS" as const };
-const ACTIONS = ["review.inbox", "review.export", "review.auditions"] as const;
+const ACTIONS = ["review.inbox", "review.export", "review.auditions", "review.views", "review.statistics"] as const;
 
-describe("review rules: inbox, exports, auditions", () => {
+describe("review rules: inbox, exports, auditions, saved views, statistics", () => {
   it("let staff of the call and admins see the inbox, export it and plan the auditions", () => {
     for (const viewer of [actor([{ role: "STAFF", callId: "call-1" }]), actor([{ role: "STAFF", callId: null }]), actor([{ role: "ADMIN", callId: null }])]) {
       for (const action of ACTIONS) expect(can(viewer, action, call), action).toBe(true);

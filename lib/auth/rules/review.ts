@@ -33,4 +33,8 @@ export const reviewRules = {
   "opinion.give": (viewer: Viewer, opinion: { expertId: string }) => !!viewer && viewer.userId === opinion.expertId,
   /** Audition planning of a call (slots, assignments, convocations): its staff and administrators. */
   "review.auditions": (viewer: Viewer, call: CallResource) => isStaffOn(viewer, call.id),
+  /** Saved views of a call's inbox: the people who see the inbox; a view itself is read and changed by its owner only (queries filter on the session's user). */
+  "review.views": (viewer: Viewer, call: { id: string }) => isStaffOn(viewer, call.id),
+  /** Statistics of a call (funnel, ministries, categories, budget): its staff and administrators, pending decisions included. */
+  "review.statistics": (viewer: Viewer, call: { id: string }) => isStaffOn(viewer, call.id),
 };

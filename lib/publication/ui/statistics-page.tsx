@@ -1,6 +1,6 @@
 import { formatCents } from "@/lib/money";
 import type { StatisticsRow, StatisticsView } from "../publication.queries";
-import { BarChart } from "./bar-chart";
+import { BarChart } from "@/components/charts/bar-chart";
 
 export function StatisticsPage({ stats }: { stats: StatisticsView }) {
   return (

@@ -83,6 +83,14 @@ export function StaffDossierView({ dossier: d, opinions, now }: { dossier: Staff
         </Badge>{" "}
         {d.reference ? <span>N° {d.reference}</span> : null} — {d.administration.name} ({d.administration.ministry})
       </p>
+      {d.reference && d.submittedAt ? (
+        <p>
+          {/* A plain link: the download needs no JavaScript. */}
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`${inbox}/dossiers/${d.id}/dossier.zip`} download>
+            Télécharger le dossier (ZIP : accusé de réception et contenu déposé)
+          </a>
+        </p>
+      ) : null}
       {d.tags.length > 0 ? (
         <ul className="fr-tags-group" aria-label="Étiquettes">
           {d.tags.map((id) => (tagsById.get(id) ? <li key={id}><TagBadge label={tagsById.get(id)!.label} colour={tagsById.get(id)!.colour} /></li> : null))}

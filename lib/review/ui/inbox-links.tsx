@@ -3,7 +3,7 @@ import { inboxSearchParams, type InboxFilters } from "../inbox.schema";
 
 /**
  * Downloads of the current filtered list (all its pages, in its order) and
- * the way to the call's audition planning. Plain links: a file download
+ * the way to the call's audition planning and statistics. Plain links: a file download
  * needs no JavaScript, and the filters travel in the query string.
  */
 export function InboxLinks({ slug, filters }: { slug: string; filters: InboxFilters }) {
@@ -25,6 +25,11 @@ export function InboxLinks({ slug, filters }: { slug: string; filters: InboxFilt
       <li>
         <Link className="fr-btn fr-btn--tertiary fr-icon-calendar-line" href={`${base}/auditions`}>
           Planifier les auditions
+        </Link>
+      </li>
+      <li>
+        <Link className="fr-btn fr-btn--tertiary fr-icon-line-chart-line" href={`${base}/statistiques`}>
+          Statistiques de l’appel
         </Link>
       </li>
     </ul>

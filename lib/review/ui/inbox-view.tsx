@@ -10,6 +10,7 @@ import type { InboxPage } from "../inbox.queries";
 import { COLUMNS, INBOX_STATUSES, inboxSearchParams, type Column, type DecisionFilter, type InboxFilters, type SortKey } from "../inbox.schema";
 import { TagBadge } from "./dossier-view";
 import { InboxLinks } from "./inbox-links";
+import { InboxViews } from "./inbox-views";
 import { BulkForm, ReleaseForm } from "./review-forms";
 
 const DECISION_FILTER_LABEL: Record<DecisionFilter, string> = {
@@ -222,6 +223,8 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
       </form>
 
       <InboxLinks slug={page.call.slug} filters={filters} />
+
+      <InboxViews base={base} callId={page.call.id} currentQuery={inboxSearchParams({ ...filters, after: null }).toString()} views={page.views} />
 
       <section aria-labelledby="publication-decisions" className="fr-mb-4w">
         <h2 id="publication-decisions" className="fr-h5">

@@ -1,7 +1,9 @@
 /**
  * A horizontal bar chart drawn on the server as SVG: no script, printable,
  * and an `img` whose text alternative lists every value; the data table that
- * always follows it carries the same figures (RGAA 1.3 / 4.1).
+ * always follows it carries the same figures (RGAA 1.3 / 4.1). Shared by the
+ * public statistics (lib/publication) and the staff statistics of a call
+ * (lib/review): every chart of the portal is drawn here.
  */
 export type Bar = { label: string; value: number; display: string };
 
