@@ -12,6 +12,7 @@ import type { Tx } from "@/lib/server/prisma";
 import { fail, ok, type Err, type Result } from "@/lib/server/result";
 import { isUuid } from "@/lib/validation/ids";
 import { ALLOWED_TYPES, checkContent, detectKind, formatBytes, isAllowedKind, LIMITS, sanitiseFileName } from "./file-type";
+import type { AttachmentDto } from "./attachment.schema";
 import { fileStorage, type FileStorage } from "./storage";
 import { LimitExceededError, UploadMeter } from "./upload-stream";
 
@@ -19,7 +20,6 @@ import { LimitExceededError, UploadMeter } from "./upload-stream";
 const EDITABLE: DossierStatus[] = ["DRAFT", "CORRECTION_REQUESTED"];
 const NOT_FOUND = "Ce dossier est introuvable.";
 
-export type AttachmentDto = { id: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string; createdAt: string };
 
 function refuse<T extends Err>(action: string, actor: Actor | null, dossierId: string | null, err: T): T {
   logRefusal(action, actor?.userId ?? null, dossierId, err.code, err.message);
@@ -127,6 +127,8 @@ export async function uploadAttachment(actor: Actor, input: UploadInput, storage
   const meter = new UploadMeter(Math.min(LIMITS.fileBytes, LIMITS.dossierBytes - used.bytes));
   const source = input.body instanceof Readable ? input.body : Readable.fromWeb(input.body as import("node:stream/web").ReadableStream<Uint8Array>);
   source.once("error", (error) => meter.destroy(error));
+  // The store may start reading a moment later (a directory to create): the error is kept on the stream (`errored`) for it.
+  meter.on("error", () => {});
   const key = randomUUID();
   try {
     await storage.put(key, source.pipe(meter), { contentType: "application/octet-stream" });

@@ -5,19 +5,6 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/server/db";
 import { isUuid } from "@/lib/validation/ids";
 import { fileStorage, type FileStorage } from "./storage";
-import type { AttachmentDto } from "./attachment.mutations";
-
-/** A dossier's attachments, oldest first. The caller has authorized the dossier. */
-export async function attachmentsOf(dossierId: string): Promise<AttachmentDto[]> {
-  const rows = await db.dossierAttachment.findMany({
-    where: { dossierId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true },
-  });
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
-}
-
-export const attachmentHref = (dossierId: string, attachmentId: string) => `/espace/dossiers/${dossierId}/pieces-jointes/${attachmentId}`;
 
 export type OpenedAttachment = { fileName: string; mimeType: string; sizeBytes: number; body: Readable };
 

@@ -102,7 +102,7 @@ describe("S3 objects", () => {
 
 describe("storage from the environment", () => {
   it("defaults to the local disk under LAUREAT_DATA_DIR/files", () => {
-    const storage = storageFromEnv(readServerEnv({ LAUREAT_DATA_DIR: "/srv/laureat" } as NodeJS.ProcessEnv));
+    const storage = storageFromEnv(readServerEnv({ LAUREAT_DATA_DIR: "/srv/laureat" } as unknown as NodeJS.ProcessEnv));
     expect(storage).toBeInstanceOf(LocalDiskStorage);
     expect((storage as LocalDiskStorage).root).toBe("/srv/laureat/files");
   });

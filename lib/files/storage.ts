@@ -40,7 +40,7 @@ export class LocalDiskStorage implements FileStorage {
     return path.join(this.root, key.slice(-2), key.replace("/", "_"));
   }
 
-  async put(key: string, body: Readable | Buffer): Promise<void> {
+  async put(key: string, body: Readable | Buffer, _meta?: { contentType: string; size?: number }): Promise<void> {
     const target = this.file(key);
     await mkdir(path.dirname(target), { recursive: true });
     const partial = `${target}.partial`;

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -9,9 +8,7 @@ import path from "node:path";
  * access key and a missing bucket; it does not verify SigV4 signatures.
  */
 export async function startS3Server(bucket: string) {
-  const { default: S3rver } = (await import("s3rver")) as unknown as {
-    default: new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void> };
-  };
+  const { default: S3rver } = await import("s3rver");
   const directory = await mkdtemp(path.join(tmpdir(), "laureat-s3-"));
   const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
