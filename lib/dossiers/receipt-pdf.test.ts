@@ -18,6 +18,10 @@ const ack: Acknowledgement = {
   ],
 };
 
+/** WinAnsi (cp1252) → text: latin-1 plus the few typographic characters the writer uses in 0x80–0x9F. */
+const CP1252: Record<number, string> = { 0x80: "€", 0x85: "…", 0x8c: "Œ", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—", 0x9c: "œ" };
+const winAnsiDecode = (bytes: Buffer) => [...bytes].map((b) => CP1252[b] ?? String.fromCharCode(b)).join("");
+
 /** The text a PDF page shows, from pdf-lib's uncompressed content streams (hex strings under Tj). */
 async function pageText(bytes: Uint8Array): Promise<string> {
   const doc = await PDFDocument.load(bytes);
@@ -29,7 +33,7 @@ async function pageText(bytes: Uint8Array): Promise<string> {
   for (const ref of streams) {
     const stream = doc.context.lookup(ref as never);
     const raw = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : (stream as unknown as { getContents(): Uint8Array }).getContents();
-    for (const m of Buffer.from(raw).toString("latin1").matchAll(/<([0-9A-Fa-f]*)> Tj/g)) text += Buffer.from(m[1]!, "hex").toString("latin1") + "\n";
+    for (const m of Buffer.from(raw).toString("latin1").matchAll(/<([0-9A-Fa-f]*)> Tj/g)) text += winAnsiDecode(Buffer.from(m[1]!, "hex")) + "\n";
   }
   return text;
 }
@@ -49,7 +53,8 @@ describe("receipt PDF", () => {
   it("lists the attachments with their size and a short SHA-256", async () => {
     const text = await pageText(await renderReceiptPdf(ack));
     expect(text).toContain("Pièces jointes (1)");
-    expect(text).toContain("Budget prévisionnel.pdf — 1,5\u00a0Mo — empreinte SHA-256 9f86d081884c7d65…");
+    // pdf-lib's standard fonts draw a no-break space as a space.
+    expect(text.replaceAll("\u00a0", " ")).toContain("Budget prévisionnel.pdf — 1,5 Mo — empreinte SHA-256 9f86d081884c7d65…");
     expect(await pageText(await renderReceiptPdf({ ...ack, attachments: [] }))).toContain("Aucune pièce jointe.");
   });
 
