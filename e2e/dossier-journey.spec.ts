@@ -135,6 +135,8 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
   // Attachments: a PNG named .pdf is refused with the reason; a real PDF is sent and listed.
   await chooseFile(page, { name: "budget.pdf", mimeType: "application/pdf", buffer: PNG_1X1 });
   await expect(page.getByRole("alert").filter({ hasText: /Le fichier «\sbudget\.pdf\s» n’est pas un PDF : son contenu est une image PNG\./ })).toBeVisible();
+  await chooseFile(page, { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+  await expect(page.getByRole("alert").filter({ hasText: /Le fichier «\svide\.pdf\s» est vide\./ })).toBeVisible();
   await expect(page.getByText("Aucune pièce jointe.")).toBeVisible();
   const pdfBytes = await smallPdf();
   await chooseFile(page, { name: "Budget prévisionnel.pdf", mimeType: "application/pdf", buffer: pdfBytes });

@@ -3,7 +3,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useId, useRef, useState } from "react";
 import { removeAttachmentAction } from "@/lib/files/attachment.actions";
 import { uploadHref, type AttachmentDto } from "@/lib/files/attachment.schema";
-import { ACCEPT_ATTRIBUTE, ACCEPTED_LABEL, formatBytes, LIMITS } from "@/lib/files/file-type";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_LABEL, checkContent, formatBytes, LIMITS, sanitiseFileName } from "@/lib/files/file-type";
 import { AttachmentList } from "./attachment-list";
 
 type Progress = { name: string; loaded: number; total: number };
@@ -58,6 +58,12 @@ export function AttachmentsEditor({ dossierId, files, setFiles }: {
     const refused: string[] = [];
     const added: string[] = [];
     for (const file of chosen) {
+      // Empty or oversize: said at once, without sending megabytes the server would refuse (it checks again).
+      const early = file.size === 0 || file.size > LIMITS.fileBytes ? checkContent(sanitiseFileName(file.name), file.size, "unknown") : null;
+      if (early) {
+        refused.push(early);
+        continue;
+      }
       setProgress({ name: file.name, loaded: 0, total: file.size });
       setStatus(`Envoi de «\u00a0${file.name}\u00a0» en cours.`);
       const outcome = await send(dossierId, file, (loaded, size) => setProgress({ name: file.name, loaded, total: size }));
