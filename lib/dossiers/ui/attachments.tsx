@@ -124,7 +124,7 @@ export function AttachmentsEditor({ dossierId, files, setFiles }: {
           </progress>
         </div>
       ) : null}
-      <div role="alert" className="fr-mt-2w">
+      <div role="alert" className="fr-mt-2w fr-mb-2w">
         {errors.length > 0 ? (
           <div className="fr-alert fr-alert--error fr-alert--sm">
             <ul className="fr-mb-0">
