@@ -141,6 +141,19 @@ export const ROUTES: Record<string, RouteEntry> = {
     path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/accuse-de-reception/pdf",
     expect: HIDDEN_SIGNED_IN,
   },
+  // Attachments: upload (POST, the raw file) and download. A dossier nobody
+  // owns answers 404 to everyone; the real rules (own administration, staff
+  // once submitted, nobody else) are proven in lib/files/attachment.int.test.ts
+  // and e2e/dossier-journey.spec.ts.
+  "/espace/dossiers/[id]/pieces-jointes": {
+    path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/pieces-jointes",
+    method: "POST",
+    expect: HIDDEN_SIGNED_IN,
+  },
+  "/espace/dossiers/[id]/pieces-jointes/[attachmentId]": {
+    path: "/espace/dossiers/00000000-0000-4000-8000-000000000000/pieces-jointes/00000000-0000-4000-8000-000000000000",
+    expect: HIDDEN_SIGNED_IN,
+  },
 
   // Publication: the demo call is under embargo (locked deliberation, not
   // published) when the matrix runs, so its results exist for nobody yet.
@@ -204,6 +217,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/dossiers/dossier.actions.ts#withdrawDossierAction": { expect: SIGNED_IN },
   // The applicant's answer to a correction request authorizes on the dossier it loads.
   "lib/dossiers/dossier.actions.ts#answerCorrectionAction": { expect: SIGNED_IN },
+  // Removing an attachment authorizes on the dossier it loads (per-dossier rights: lib/files/attachment.int.test.ts).
+  "lib/files/attachment.actions.ts#removeAttachmentAction": { expect: SIGNED_IN },
   // Staff review: staff of some call (or admins) get past the gate and stop at
   // validation; per-dossier and per-call rights are proven in lib/review/review.int.test.ts.
   "lib/review/review.actions.ts#addAnnotationAction": { expect: only("staff", "admin") },

@@ -30,6 +30,23 @@ async function next(page: Page, nextStep: string) {
   await expect(page.getByRole("heading", { level: 2, name: nextStep, exact: true })).toBeFocused();
 }
 
+/** A 1×1 PNG: sent once under a lying name (.pdf), once under its own. */
+const PNG_1X1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+async function smallPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Budget previsionnel detaille");
+  return Buffer.from(await doc.save());
+}
+
+/** The keyboard opens the file picker (Space on the focused input); the test answers it. */
+async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.getByLabel(/Ajouter des pièces jointes/).focus();
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles(file);
+}
+
 const LONG = (s: string) => `${s} ${"Texte de démonstration suffisamment long pour la règle des cinquante caractères.".slice(0, 80)}`;
 
 test("an applicant fills every step with the keyboard, survives a reload, submits and follows the dossier", async ({ page }) => {
@@ -114,6 +131,33 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
 
   await expect(page.getByText("Tableau de bord des délais de traitement")).toBeVisible();
   await expect(page.getByText(/À compléter/)).toHaveCount(0);
+
+  // Attachments: a PNG named .pdf is refused with the reason; a real PDF is sent and listed.
+  await chooseFile(page, { name: "budget.pdf", mimeType: "application/pdf", buffer: PNG_1X1 });
+  await expect(page.getByRole("alert").filter({ hasText: /Le fichier «\sbudget\.pdf\s» n’est pas un PDF : son contenu est une image PNG\./ })).toBeVisible();
+  await chooseFile(page, { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+  await expect(page.getByRole("alert").filter({ hasText: /Le fichier «\svide\.pdf\s» est vide\./ })).toBeVisible();
+  await expect(page.getByText("Aucune pièce jointe.")).toBeVisible();
+  const pdfBytes = await smallPdf();
+  await chooseFile(page, { name: "Budget prévisionnel.pdf", mimeType: "application/pdf", buffer: pdfBytes });
+  const attachments = page.getByRole("list", { name: "Pièces jointes du dossier" });
+  await expect(attachments.getByRole("link", { name: "Budget prévisionnel.pdf (télécharger)" })).toBeVisible();
+  await expect(attachments.getByText(/PDF — \d+(,\d)?\sko|PDF — \d+\soctets/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /«\sBudget prévisionnel\.pdf\s» a été ajouté\./ })).toBeAttached();
+  await expect(page.getByRole("alert").filter({ hasText: /n’est pas un PDF/ })).toHaveCount(0);
+  // A second file, then « Retirer » with the keyboard: the focus goes back to the file input.
+  await chooseFile(page, { name: "logo.png", mimeType: "image/png", buffer: PNG_1X1 });
+  await expect(attachments.getByRole("link", { name: "logo.png (télécharger)" })).toBeVisible();
+  await press(page, /Retirer\s«\slogo\.png\s»/);
+  await expect(attachments.getByRole("link", { name: "logo.png (télécharger)" })).toHaveCount(0);
+  await expect(page.getByLabel(/Ajouter des pièces jointes/)).toBeFocused();
+  // The uploaded file comes back byte for byte, as a download.
+  const gettingFile = page.waitForEvent("download");
+  await attachments.getByRole("link", { name: "Budget prévisionnel.pdf (télécharger)" }).focus();
+  await page.keyboard.press("Enter");
+  const attachmentDownload = await gettingFile;
+  expect(readFileSync((await attachmentDownload.path())!).equals(pdfBytes)).toBe(true);
+  const attachmentPath = new URL(attachmentDownload.url()).pathname;
   await expectNoAxeViolations(page);
   await press(page, "Déposer le dossier");
 
@@ -135,7 +179,26 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
   const otherPage = await other.newPage();
   await signIn(otherPage, DEMO.applicantB);
   expect((await otherPage.request.get(pdfUrl)).status()).toBe(404);
+  // Nor the attachment.
+  expect((await otherPage.request.get(attachmentPath)).status()).toBe(404);
   await other.close();
+
+  // The acknowledgement lists the attachment; staff see it on their view of the dossier and may download it.
+  await expect(page.getByRole("list", { name: "Pièces jointes du dossier" }).getByRole("link", { name: "Budget prévisionnel.pdf (télécharger)" })).toBeVisible();
+  const dossierId = dossierUrl.split("/").pop()!;
+  const staffContext = await page.context().browser()!.newContext();
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, DEMO.staff);
+  await staffPage.goto(`/instruction/appels/guichet-continu-petits-projets/dossiers/${dossierId}`);
+  await expect(staffPage.getByRole("heading", { level: 2, name: "Pièces jointes" })).toBeVisible();
+  await expect(staffPage.getByRole("link", { name: "Budget prévisionnel.pdf (télécharger)" })).toHaveAttribute("href", attachmentPath);
+  const staffDownload = await staffPage.request.get(attachmentPath);
+  expect(staffDownload.status()).toBe(200);
+  expect(staffDownload.headers()["content-type"]).toBe("application/pdf");
+  expect(staffDownload.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(staffDownload.headers()["content-disposition"]).toMatch(/^attachment; filename="Budget previsionnel\.pdf"; filename\*=UTF-8''Budget%20pr%C3%A9visionnel\.pdf$/);
+  expect((await staffDownload.body()).equals(pdfBytes)).toBe(true);
+  await staffContext.close();
 
   // Frozen: the form is no longer reachable.
   await page.goto(dossierUrl);

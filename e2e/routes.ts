@@ -59,6 +59,8 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception/pdf": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  "/espace/dossiers/[id]/pieces-jointes": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  "/espace/dossiers/[id]/pieces-jointes/[attachmentId]": [{ id: "00000000-0000-4000-8000-000000000000", attachmentId: "00000000-0000-4000-8000-000000000000" }],
   "/jury/[slug]": [{ slug: "journee-auditions-demo" }],
   "/jury/[slug]/presidence": [{ slug: "journee-auditions-demo" }],
   "/jury/[slug]/presidence/proces-verbal": [{ slug: "journee-auditions-demo" }],

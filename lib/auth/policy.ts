@@ -11,6 +11,7 @@ import { publicationRules } from "./rules/publication";
 import { dossierRules } from "./rules/dossiers";
 import { juryRules } from "./rules/jury";
 import { retentionRules } from "./rules/retention";
+import { fileRules } from "./rules/files";
 
 /** A rule answers for one action; `resource` is what the action touches, loaded on the server. */
 export type Rule<R = unknown> = (viewer: Viewer, resource: R) => boolean;
@@ -23,6 +24,7 @@ const RULES = {
   ...dossierRules,
   ...juryRules,
   ...retentionRules,
+  ...fileRules,
 } satisfies Record<string, Rule<never>>;
 
 export type Action = keyof typeof RULES;

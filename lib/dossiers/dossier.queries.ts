@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { definitionFromRow, type QuestionDefinition } from "@/lib/calls/question-definition";
 import { db } from "@/lib/server/db";
+import { attachmentListSelect, toAttachmentDto, type AttachmentDto } from "@/lib/files/attachment.schema";
 import type { DossierContent } from "./dossier.schema";
 
 /** An id that matches no administration: an actor without one sees nothing. */
@@ -16,6 +17,7 @@ export type DossierForEdit = {
   content: DossierContent;
   reference: string | null;
   updatedAt: string;
+  attachments: AttachmentDto[];
   /** Staff's open request for a correction, if any (message, due date, the applicant's answer). */
   correction: { message: string; dueAt: string; answer: string | null; answeredAt: string | null } | null;
   call: {
@@ -44,6 +46,7 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
       content: true,
       reference: true,
       updatedAt: true,
+      attachments: attachmentListSelect,
       corrections: {
         where: { resubmittedAt: null },
         orderBy: { requestedAt: "desc" },
@@ -73,6 +76,7 @@ export async function getDossierForEdit(actor: Actor, id: string): Promise<Dossi
     content: d.content as DossierContent,
     reference: d.reference,
     updatedAt: d.updatedAt.toISOString(),
+    attachments: d.attachments.map(toAttachmentDto),
     correction:
       d.status === "CORRECTION_REQUESTED" && d.corrections[0]
         ? {
@@ -157,6 +161,7 @@ export type Acknowledgement = {
   requestedCents: bigint;
   totalCostCents: bigint;
   status: DossierStatus;
+  attachments: AttachmentDto[];
 };
 
 export async function getAcknowledgement(actor: Actor, id: string): Promise<Acknowledgement | null> {
@@ -174,6 +179,7 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
       status: true,
       call: { select: { title: true } },
       administration: { select: { name: true } },
+      attachments: attachmentListSelect,
     },
   });
   if (!d || !can(actor, "dossier.read", d)) return null;
@@ -187,6 +193,7 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
     requestedCents: d.requestedCents,
     totalCostCents: d.totalCostCents,
     status: d.status,
+    attachments: d.attachments.map(toAttachmentDto),
   };
 }
 

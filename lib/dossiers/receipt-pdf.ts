@@ -1,6 +1,7 @@
 import "server-only";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DOSSIER_STATUS_LABEL } from "@/lib/calls/labels";
+import { formatBytes } from "@/lib/files/file-type";
 import { formatCents } from "@/lib/money";
 import { TextWriter, winAnsi } from "@/lib/pdf/text-writer";
 import { formatParisDateTime } from "@/lib/time";
@@ -37,6 +38,13 @@ export async function renderReceiptPdf(ack: Acknowledgement, generatedAt = new D
   for (const [label, value] of rows) {
     w.line(label, { bold: true });
     w.line(value, { indent: 12 });
+  }
+  w.gap();
+  w.line(`Pièces jointes (${ack.attachments.length})`, { bold: true });
+  if (ack.attachments.length === 0) w.line("Aucune pièce jointe.", { indent: 12 });
+  for (const file of ack.attachments) {
+    // The short SHA-256 lets the administration match its copy with what was received.
+    w.line(`${file.fileName} — ${formatBytes(file.sizeBytes)} — empreinte SHA-256 ${file.sha256.slice(0, 16)}…`, { indent: 12 });
   }
   w.gap();
   w.line(

@@ -1,4 +1,9 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { LocalDiskStorage } from "@/lib/files/storage";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor.queries";
 import { DEMO_CALL_SLUG, DEMO_ROLLING_SLUG, seedDemo } from "@/lib/demo/seed";
@@ -47,6 +52,26 @@ describe("dossier ZIP for staff", () => {
     // Staff-only data stays out of the archive.
     expect(Object.keys(json)).not.toContain("annotations");
     expect(await db.auditEvent.count({ where: { action: "review.dossier.archive", entityId: dossier.id } })).toBe(audits + 1);
+  });
+
+  it("adds each attachment under pieces-jointes/, byte for byte, read from the file store", async () => {
+    const storage = new LocalDiskStorage(mkdtempSync(path.join(tmpdir(), "laureat-archive-")));
+    const bytes = Buffer.from("%PDF-1.4\n% pièce jointe de test\n%%EOF\n", "latin1");
+    const storageKey = randomUUID();
+    await storage.put(storageKey, bytes, { contentType: "application/pdf", size: bytes.length });
+    const attachment = await db.dossierAttachment.create({
+      data: { id: randomUUID(), dossierId: dossier.id, storageKey, fileName: "annexe.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") },
+    });
+    try {
+      const archive = await openDossierArchive(staff, DEMO_CALL_SLUG, dossier.id, new Date("2026-12-01T10:00:00Z"), storage);
+      const files = unzip(await read(zipStream(archive!.entries)));
+      expect([...files.keys()]).toEqual([`accuse-de-reception-${dossier.reference}.pdf`, "dossier.json", "pieces-jointes/01-annexe.pdf"]);
+      expect(files.get("pieces-jointes/01-annexe.pdf")!.equals(bytes)).toBe(true);
+      const json = JSON.parse(files.get("dossier.json")!.toString("utf8")) as { attachments: unknown[] };
+      expect(json.attachments).toEqual([{ fileName: "annexe.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: attachment.sha256 }]);
+    } finally {
+      await db.dossierAttachment.delete({ where: { id: attachment.id } });
+    }
   });
 
   it("is refused to applicants, jurors, the anonymous, through another call's slug, and for an unknown id", async () => {

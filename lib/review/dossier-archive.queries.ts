@@ -4,6 +4,8 @@ import type { Viewer } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { appendAudit } from "@/lib/audit/audit";
 import { renderReceiptPdf } from "@/lib/dossiers/receipt-pdf";
+import { attachmentListSelect, toAttachmentDto } from "@/lib/files/attachment.schema";
+import { fileStorage, type FileStorage } from "@/lib/files/storage";
 import { db } from "@/lib/server/db";
 
 /** One file of the archive; its content is produced only when the ZIP stream reaches it. */
@@ -18,11 +20,11 @@ export type DossierArchive = { fileName: string; entries: ArchiveEntry[] };
  * (annotations, decisions, ticks) is not included. Audited (who, which
  * dossier; never the content).
  *
- * Extension point: attachments (lib/files) add one entry each to `entries`,
- * e.g. `{ name: "pieces-jointes/<file name>", content: () => openStream(id) }`:
- * the ZIP stream reads each entry in turn, so a large file is streamed, not held.
+ * The attachments (lib/files) follow under `pieces-jointes/`, each read from
+ * the file store only when the ZIP stream reaches it: a large file is
+ * streamed, not held.
  */
-export async function openDossierArchive(viewer: Viewer, slug: string, id: string, now = new Date()): Promise<DossierArchive | null> {
+export async function openDossierArchive(viewer: Viewer, slug: string, id: string, now = new Date(), storage: FileStorage = fileStorage()): Promise<DossierArchive | null> {
   if (!viewer) return null;
   const d = await db.dossier.findFirst({
     where: { id, call: { slug }, status: { not: "DRAFT" }, reference: { not: null }, submittedAt: { not: null } },
@@ -40,6 +42,7 @@ export async function openDossierArchive(viewer: Viewer, slug: string, id: strin
       administration: { select: { name: true, ministry: { select: { name: true } } } },
       category: { select: { key: true, label: true } },
       call: { select: { slug: true, title: true } },
+      attachments: { ...attachmentListSelect, select: { ...attachmentListSelect.select, storageKey: true } },
     },
   });
   if (!d || !can(viewer, "review.read", d)) return null;
@@ -61,6 +64,7 @@ export async function openDossierArchive(viewer: Viewer, slug: string, id: strin
     requestedCents: d.requestedCents.toString(),
     totalCostCents: d.totalCostCents.toString(),
     content: d.content,
+    attachments: d.attachments.map((a) => ({ fileName: a.fileName, mimeType: a.mimeType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
     exportedAt: now.toISOString(),
   };
   const entries: ArchiveEntry[] = [
@@ -78,11 +82,21 @@ export async function openDossierArchive(viewer: Viewer, slug: string, id: strin
             requestedCents: d.requestedCents,
             totalCostCents: d.totalCostCents,
             status: d.status,
+            attachments: d.attachments.map(({ storageKey: _key, ...a }) => toAttachmentDto(a)),
           },
           now,
         ),
     },
     { name: "dossier.json", content: async () => `${JSON.stringify(json, null, 2)}\n` },
+    ...d.attachments.map((a, i): ArchiveEntry => ({
+      // Numbered: two files may bear the same name.
+      name: `pieces-jointes/${String(i + 1).padStart(2, "0")}-${a.fileName}`,
+      content: async () => {
+        const body = await storage.get(a.storageKey);
+        if (!body) throw new Error(`attachment ${a.id} is missing from the file store`);
+        return body;
+      },
+    })),
   ];
   return { fileName: `dossier-${reference}.zip`, entries };
 }

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { budgetTotals } from "@/lib/dossiers/budget";
 import { stepSchemas, type DossierContent } from "@/lib/dossiers/dossier.schema";
 import type { AdministrationKind, CallPhase, DossierStatus } from "@/lib/generated/prisma/enums";
+import { attachmentListSelect, toAttachmentDto, type AttachmentDto } from "@/lib/files/attachment.schema";
 import { db } from "@/lib/server/db";
 import { evaluateEligibility, type Eligibility } from "./eligibility";
 import type { PreselectionKind } from "./review.schema";
@@ -22,6 +23,7 @@ export type StaffDossier = {
   requestedCents: bigint;
   totalCostCents: bigint;
   content: DossierContent;
+  attachments: AttachmentDto[];
   budgetLines: { nature: string; year: number; label: string; amountCents: number }[];
   administration: { name: string; kind: AdministrationKind; ministry: string };
   category: string | null;
@@ -79,6 +81,7 @@ export async function getStaffDossier(actor: Actor, slug: string, id: string): P
       tags: { select: { tagId: true } },
       eligibilityTicks: { select: { itemKey: true, met: true } },
       preselection: { select: { decision: true, reason: true, version: true, decidedAt: true, releasedAt: true, decidedBy: { select: { name: true } } } },
+      attachments: attachmentListSelect,
     },
   });
   if (!d || !can(actor, "review.read", d)) return null;
@@ -102,6 +105,7 @@ export async function getStaffDossier(actor: Actor, slug: string, id: string): P
     requestedCents: d.requestedCents,
     totalCostCents: d.totalCostCents,
     content,
+    attachments: d.attachments.map(toAttachmentDto),
     budgetLines: budget.success ? budget.data.lines : [],
     administration: { name: d.administration.name, kind: d.administration.kind, ministry: d.administration.ministry.name },
     category: d.category?.label ?? null,

@@ -17,6 +17,9 @@
  * FUZZ_RUNS=100 FUZZ_SEED=$RANDOM npx vitest run <this file>.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, Viewer } from "@/lib/auth/actor";
@@ -29,6 +32,8 @@ import { checkPassword } from "@/lib/auth/sign-in.mutations";
 import { verifyAuditChain } from "@/lib/audit/audit";
 import { COMPLETE_STEPS } from "@/lib/dossiers/dossier.fixtures";
 import { createDraft, requestCorrection, saveStep, submitDossier, withdrawDossier } from "@/lib/dossiers/dossier.mutations";
+import { removeAttachment, uploadAttachment } from "@/lib/files/attachment.mutations";
+import { LocalDiskStorage } from "@/lib/files/storage";
 import * as jury from "@/lib/jury/jury.mutations";
 import { publishResults } from "@/lib/publication/publication.mutations";
 import { deleteInboxView, renameInboxView, saveInboxView } from "@/lib/review/inbox-view.mutations";
@@ -85,6 +90,7 @@ const f = {
   draft: "",
   hostileDraft: "",
   submitted: "",
+  attachment: "",
   agenda: [] as string[],
   jurorMember: "",
   conflictId: "",
@@ -118,6 +124,7 @@ const TABLES = [
   "call",
   "dossier",
   "dossier_event",
+  "dossier_attachment",
   "mail_outbox",
   "jury_member",
   "jury_dossier",
@@ -279,6 +286,12 @@ beforeAll(async () => {
 
   f.draft = await newDraft();
   f.hostileDraft = await newDraft();
+  f.attachment = (
+    await db.dossierAttachment.create({
+      data: { id: randomUUID(), dossierId: f.draft, storageKey: randomUUID(), fileName: "budget.pdf", mimeType: "application/pdf", sizeBytes: 8, sha256: "0".repeat(64), uploadedById: roles.owner.userId },
+      select: { id: true },
+    })
+  ).id;
   f.submitted = (
     await db.dossier.create({
       data: { callId: ids.openCall, administrationId: ids.adminA, createdById: roles.owner.userId, title: "Déposé", summary: "Déposé", status: "SUBMITTED", reference: `FUZ-${run}-1`, submittedAt: new Date() },
@@ -400,6 +413,36 @@ describe("fuzz: dossier mutations, every role", () => {
       actors: everyone(),
       valid: { dossierId: f.submitted, message: "Merci de préciser le budget de l’année 2027." },
       mutation: authenticated(requestCorrection),
+      snapshot,
+      runs: RUNS,
+    });
+  });
+});
+
+// ---------------------------------------------------------------- attachments
+
+describe("fuzz: attachment mutations, every role", () => {
+  // A store of its own: nothing refused may leave a file in it either.
+  const storage = new LocalDiskStorage(path.join(tmpdir(), `laureat-fuzz-files-${run}`));
+  const pdf = Buffer.from("%PDF-1.7\n%%EOF\n");
+
+  it("uploadAttachment (the dossier, the file name; the body is a real PDF)", async () => {
+    await fuzzMutation({
+      name: "attachment.upload",
+      actors: everyone(),
+      valid: { dossierId: f.draft, fileName: "budget.pdf" },
+      mutation: authenticated((a, i) => uploadAttachment(a, { dossierId: field(i, "dossierId"), fileName: field(i, "fileName"), declaredBytes: pdf.length, body: Readable.from([pdf]) }, storage)),
+      snapshot,
+      runs: RUNS,
+    });
+  });
+
+  it("removeAttachment", async () => {
+    await fuzzMutation({
+      name: "attachment.remove",
+      actors: everyone(),
+      valid: { dossierId: f.draft, attachmentId: f.attachment },
+      mutation: authenticated((a, i) => removeAttachment(a, i, storage)),
       snapshot,
       runs: RUNS,
     });

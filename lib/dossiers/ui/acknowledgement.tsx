@@ -4,6 +4,7 @@ import { DOSSIER_STATUS_LABEL } from "@/lib/calls/labels";
 import { formatCents } from "@/lib/money";
 import { formatParisDateTime } from "@/lib/time";
 import type { Acknowledgement } from "../dossier.queries";
+import { AttachmentList } from "./attachment-list";
 
 export function AcknowledgementPage({ ack }: { ack: Acknowledgement }) {
   return (
@@ -28,6 +29,8 @@ export function AcknowledgementPage({ ack }: { ack: Acknowledgement }) {
         <dt className="fr-text--bold">Statut actuel</dt>
         <dd>{DOSSIER_STATUS_LABEL[ack.status]}</dd>
       </dl>
+      <h2 className="fr-h5">Pièces jointes</h2>
+      <AttachmentList dossierId={ack.id} files={ack.attachments} />
       <p>Un courriel d’accusé de réception vous a été envoyé. Le dossier ne peut plus être modifié, sauf si l’équipe du programme vous demande une correction.</p>
       <p>
         <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/espace/dossiers/${ack.id}/accuse-de-reception/pdf`} download>

@@ -10,10 +10,12 @@ import { ErrorSummary, flattenErrors } from "@/components/form/fields";
 import type { QuestionDefinition } from "@/lib/calls/question-definition";
 import { answersSchema, emptyAnswers } from "@/lib/calls/questions.schema";
 import { displayAnswer, QuestionFields } from "@/lib/calls/ui/question-fields";
+import type { AttachmentDto } from "@/lib/files/attachment.schema";
 import { formatCents } from "@/lib/money";
 import { submitDossierAction } from "../dossier.actions";
 import { EMPTY_STEP_VALUES, FIELD_LABEL, QUESTIONS_STEP, REVIEW_STEP, stepSchemas, STEPS, type DossierContent, type FormStepKey } from "../dossier.schema";
 import { validateForSubmission } from "../submission-check";
+import { AttachmentsEditor } from "./attachments";
 import { StepFields, type CallInfo } from "./step-fields";
 import { SaveIndicator, useAutosave, type Conflict } from "./use-autosave";
 
@@ -42,6 +44,7 @@ export type WizardProps = {
     questions: QuestionDefinition[];
   };
   initialStep: string | null;
+  attachments: AttachmentDto[];
 };
 
 /** Saved values merged over the empty ones: a reload shows exactly what was saved. */
@@ -64,6 +67,7 @@ export function DossierWizard(props: WizardProps) {
   const [index, setIndex] = useState(startIndex);
   const [content, setContent] = useState<DossierContent>(props.content);
   const [formKey, setFormKey] = useState(0);
+  const [attachments, setAttachments] = useState(props.attachments);
   const onSaved = useCallback((step: FormStepKey, values: unknown) => setContent((c) => ({ ...c, [step]: values })), []);
   const autosave = useAutosave(dossierId, props.version, onSaved);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -104,6 +108,8 @@ export function DossierWizard(props: WizardProps) {
           content={content}
           call={call}
           questions={questions}
+          attachments={attachments}
+          setAttachments={setAttachments}
           onEdit={(step) => goTo(ALL_STEPS.findIndex((s) => s.key === step))}
           onBack={() => goTo(index - 1)}
         />
@@ -283,11 +289,13 @@ function ConflictPanel({ conflict, onKeepMine, onTakeTheirs }: { conflict: Confl
   );
 }
 
-function ReviewStep({ dossierId, content, call, questions, onEdit, onBack }: {
+function ReviewStep({ dossierId, content, call, questions, attachments, setAttachments, onEdit, onBack }: {
   dossierId: string;
   content: DossierContent;
   call: CallInfo;
   questions: readonly QuestionDefinition[];
+  attachments: AttachmentDto[];
+  setAttachments: React.Dispatch<React.SetStateAction<AttachmentDto[]>>;
   onEdit: (step: FormStepKey) => void;
   onBack: () => void;
 }) {
@@ -381,6 +389,7 @@ function ReviewStep({ dossierId, content, call, questions, onEdit, onBack }: {
           </Button>
         </section>
       ) : null}
+      <AttachmentsEditor dossierId={dossierId} files={attachments} setFiles={setAttachments} />
       <Alert
         severity="info"
         small

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DOSSIER_STATUS_LABEL } from "@/lib/calls/labels";
 import { BUDGET_NATURE_LABEL, type BudgetNature } from "@/lib/dossiers/budget";
 import { STEPS } from "@/lib/dossiers/dossier.schema";
+import { AttachmentList } from "@/lib/dossiers/ui/attachment-list";
 import { formatCents } from "@/lib/money";
 import { formatParisDate, formatParisDateTime } from "@/lib/time";
 import { ELIGIBILITY_LABEL } from "../eligibility";
@@ -112,6 +113,11 @@ export function StaffDossierView({ dossier: d, opinions, now }: { dossier: Staff
               <dd>{d.summary}</dd>
             </dl>
             <ContentSteps content={d.content} />
+          </section>
+
+          <section aria-labelledby="revue-pieces-jointes">
+            <h2 id="revue-pieces-jointes">Pièces jointes</h2>
+            <AttachmentList dossierId={d.id} files={d.attachments} />
           </section>
 
           <section aria-labelledby="revue-budget">

@@ -38,6 +38,7 @@ export default async function DossierRoute(props: { params: Promise<{ id: string
           questions: dossier.call.questions,
         }}
         initialStep={typeof step === "string" ? step : null}
+        attachments={dossier.attachments}
       />
     </>
   );
