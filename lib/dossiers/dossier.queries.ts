@@ -157,6 +157,8 @@ export type Acknowledgement = {
   requestedCents: bigint;
   totalCostCents: bigint;
   status: DossierStatus;
+  /** The jury's feedback, once released with the results (decision 013); never a draft. */
+  juryFeedback: { text: string; releasedAt: Date } | null;
 };
 
 export async function getAcknowledgement(actor: Actor, id: string): Promise<Acknowledgement | null> {
@@ -172,11 +174,14 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
       requestedCents: true,
       totalCostCents: true,
       status: true,
-      call: { select: { title: true } },
+      call: { select: { title: true, resultsPublishedAt: true } },
       administration: { select: { name: true } },
+      juryDossier: { select: { feedbackDraft: true, feedbackReleasedAt: true } },
     },
   });
   if (!d || !can(actor, "dossier.read", d)) return null;
+  // Only a released text, on a call whose results are out: a draft is never shown to the applicant.
+  const released = d.juryDossier && d.juryDossier.feedbackReleasedAt && d.juryDossier.feedbackDraft && d.call.resultsPublishedAt ? d.juryDossier : null;
   return {
     id: d.id,
     reference: d.reference!,
@@ -187,6 +192,7 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
     requestedCents: d.requestedCents,
     totalCostCents: d.totalCostCents,
     status: d.status,
+    juryFeedback: released ? { text: released.feedbackDraft!, releasedAt: released.feedbackReleasedAt! } : null,
   };
 }
 

@@ -13,6 +13,7 @@ const ack: Acknowledgement = {
   requestedCents: 75_000_00n,
   totalCostCents: 150_000_00n,
   status: "SUBMITTED",
+  juryFeedback: null,
 };
 
 describe("receipt PDF", () => {

@@ -27,6 +27,11 @@ export function InboxLinks({ slug, filters }: { slug: string; filters: InboxFilt
           Planifier les auditions
         </Link>
       </li>
+      <li>
+        <Link className="fr-btn fr-btn--tertiary fr-icon-team-line" href={`${base}/jury`}>
+          Jury : grille, conflits et retours
+        </Link>
+      </li>
     </ul>
   );
 }
