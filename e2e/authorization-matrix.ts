@@ -118,6 +118,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/jury": { path: "/instruction/appels/journee-auditions-demo/jury", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
@@ -238,4 +239,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/jury/jury.actions.ts#lockDossierAction": { expect: only() },
   "lib/jury/jury.actions.ts#recordDecisionAction": { expect: only() },
   "lib/jury/jury.actions.ts#lockDeliberationAction": { expect: only() },
+  "lib/jury/jury.actions.ts#saveScoringGridAction": { expect: only() },
+  "lib/jury/jury.actions.ts#addConflictAsStaffAction": { expect: only() },
+  "lib/jury/jury.actions.ts#draftFeedbacksAction": { expect: only() },
+  "lib/jury/jury.actions.ts#saveFeedbackAction": { expect: only() },
+  "lib/jury/jury.actions.ts#releaseFeedbacksAction": { expect: only() },
 };

@@ -41,6 +41,8 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/instruction/appels/[slug]/dossiers.csv": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/dossiers.xlsx": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/auditions": [{ slug: "donnee-administration-2021" }],
+  // The audition call (grid editable, roster, conflicts) and the locked 2021 round (feedback drafts).
+  "/instruction/appels/[slug]/jury": [{ slug: "journee-auditions-demo" }, { slug: "donnee-administration-2021" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
   "/appels/[slug]/resultats": [{ slug: "donnee-administration-2021" }],
   "/appels/[slug]/laureats/[laureate]": [{ slug: "donnee-administration-2021", laureate: "lau-2020-0001" }],

@@ -424,6 +424,21 @@ describe("fuzz: jury mutations, every role", () => {
   onCall("recordDecision", () => ({ juryDossierId: f.agenda[1], decision: "NOT_RETAINED", motivation: "Projet insuffisamment mûr pour un cofinancement." }), jury.recordDecision);
   onCall("lockDeliberation", () => ({}), (a, c) => jury.lockDeliberation(a, c));
   onCall("draftFeedbacks", () => ({}), (a, c) => jury.draftFeedbacks(a, c));
+  onCall("releaseFeedbacks", () => ({}), (a, c) => jury.releaseFeedbacks(a, c));
+  onCall("saveFeedback", () => ({ juryDossierId: f.agenda[1], text: "Retour relu par l’équipe du programme." }), jury.saveFeedback);
+  onCall(
+    "saveScoringGrid",
+    () => ({
+      scaleMaxHalf: 10,
+      stepHalf: 1,
+      commentMode: "OVERALL",
+      contestedSpreadHalf: 3,
+      cutSize: 1,
+      tieBreak: KEYS,
+      criteria: KEYS.map((key) => ({ key, helpText: null, weight: 100 / KEYS.length, thresholdHalf: null })),
+    }),
+    jury.saveScoringGrid,
+  );
 
   it("saveEvaluation: a 36-character call id that is not a UUID (the sync route once let it through)", async () => {
     for (const callId of ["-".repeat(36), "0".repeat(36)]) {
@@ -661,6 +676,13 @@ describe("hostile content in the text fields that are stored (owner role)", () =
         ["dossier.requestCorrection", roles.staff, authenticated(requestCorrection), async () => ({ dossierId: f.submitted, message: text })],
         ["jury.declareConflict", roles.juror, authenticated((a, i) => jury.declareConflict(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], type: "OTHER", reason: text })],
         ["jury.addConflictAsStaff", roles.staff, authenticated((a, i) => jury.addConflictAsStaff(a, ids.juryCall, i)), async () => ({ memberId: f.jurorMember, juryDossierId: f.agenda[1], type: "OTHER", reason: text })],
+        ["jury.saveFeedback", roles.staff, authenticated((a, i) => jury.saveFeedback(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], text: `Retour : ${text}` })],
+        [
+          "jury.saveScoringGrid",
+          roles.staff,
+          authenticated((a, i) => jury.saveScoringGrid(a, ids.juryCall, i)),
+          async () => ({ scaleMaxHalf: 10, stepHalf: 1, commentMode: "OVERALL", contestedSpreadHalf: 3, cutSize: 1, tieBreak: KEYS, criteria: KEYS.map((key) => ({ key, helpText: text, weight: 50, thresholdHalf: null })) }),
+        ],
         ["jury.saveEvaluation", roles.juror, authenticated((a, i) => jury.saveEvaluation(a, ids.juryCall, i)), async () => ({ opId: randomUUID(), juryDossierId: f.agenda[1], overallComment: text })],
         ["jury.saveEvaluation (opId)", roles.juror, authenticated((a, i) => jury.saveEvaluation(a, ids.juryCall, i)), async () => ({ opId: `op-${text}`, juryDossierId: f.agenda[1] })],
         ["jury.recordDecision", roles.chair, authenticated((a, i) => jury.recordDecision(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], decision: "NOT_RETAINED", motivation: text })],
