@@ -108,10 +108,10 @@ test.describe.serial("staff set up and follow the jury of a call", () => {
     expect(drafted).not.toMatch(/Juré|Présidente|note interne/i);
 
     // Bounded plain text: refused with a French message, what was typed stays.
-    await text.fill("Trop court");
+    await text.fill("À revoir");
     await page.getByRole("button", { name: `Enregistrer le retour — ${APPLICANT_DOSSIER}` }).click();
     await expect(page.getByText(/Le retour doit comporter au moins 10 caractères\./)).toBeVisible();
-    await expect(text).toHaveValue("Trop court");
+    await expect(text).toHaveValue("À revoir");
 
     await text.fill(`${drafted}\n\nL’équipe du programme vous propose un échange pour préparer le prochain appel.`);
     await page.getByRole("button", { name: `Enregistrer le retour — ${APPLICANT_DOSSIER}` }).click();
