@@ -95,6 +95,16 @@ test.describe.serial("staff set up and follow the jury of a call", () => {
     await expect(hugo).toContainText("Verrouillé");
     await expect(hugo.getByRole("button")).toHaveCount(0);
     await expectNoAxeViolations(page);
+
+    // The juror whose conflict staff confirmed never gets that dossier on the day.
+    await page.context().clearCookies();
+    await signIn(page, "jure4@demo.laureat.fr", undefined, "/jury/journee-auditions-demo");
+    await page.getByRole("button", { name: "J’accepte l’engagement de confidentialité" }).click();
+    await expect(page.getByRole("listitem").filter({ hasText: "Pilotage fictif des remplacements d’enseignants" })).toContainText("Conflit déclaré : Même administration ou ministère");
+    await page.getByRole("button", { name: "J’ai terminé mes déclarations" }).click();
+    await expect(page.getByRole("heading", { name: "Programme du jour" })).toBeVisible();
+    await expect(page.getByText("Tableau de bord fictif des délais de délivrance des titres").first()).toBeVisible();
+    await expect(page.getByText("Pilotage fictif des remplacements d’enseignants")).toHaveCount(0);
   });
 
   test("feedback: drafted from the locked 2021 record, edited by staff, hidden from the applicant until the results are published", async ({ page }) => {
