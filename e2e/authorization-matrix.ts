@@ -126,11 +126,16 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
   // Statistics of a call (pending preselection decisions included): its staff and administrators only.
   "/instruction/appels/[slug]/statistiques": { path: "/instruction/appels/donnee-administration-2021/statistiques", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/jury": { path: "/instruction/appels/journee-auditions-demo/jury", expect: only("staff", "admin") },
 
   // Applicant journey. Access to a given dossier by its own administration is
   // proven in lib/dossiers/dossier.int.test.ts and e2e/dossier-*.spec.ts; here
   // an id nobody owns must reveal nothing to anyone.
   "/espace/dossiers": { path: "/espace/dossiers", expect: only("applicantA", "applicantB") },
+  // Outside experts: anyone signed in reads their own (possibly empty) list of
+  // requests; a request is reached by its expert only (lib/review/opinion.int.test.ts).
+  "/espace/avis": { path: "/espace/avis", expect: SIGNED_IN },
+  "/espace/avis/[id]": { path: "/espace/avis/00000000-0000-4000-8000-000000000000", expect: HIDDEN_SIGNED_IN },
   "/espace/dossiers/nouveau/[slug]": { path: "/espace/dossiers/nouveau/guichet-continu-petits-projets", expect: SIGNED_IN },
   "/espace/dossiers/[id]": { path: "/espace/dossiers/00000000-0000-4000-8000-000000000000", expect: HIDDEN_SIGNED_IN },
   "/espace/dossiers/[id]/accuse-de-reception": {
@@ -230,6 +235,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/review/review.actions.ts#createTagAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#tickEligibilityAction": { expect: only("staff", "admin") },
   "lib/review/review.actions.ts#bulkActionAction": { expect: only("staff", "admin") },
+  // Outside opinions: asking passes the staff gate, then authorizes on the
+  // dossier; answering authorizes on the request (its expert only).
+  "lib/review/opinion.actions.ts#requestOpinionAction": { expect: only("staff", "admin") },
+  "lib/review/opinion.actions.ts#giveOpinionAction": { expect: SIGNED_IN },
   // Saved inbox views: the staff gate first; then the view is scoped to its owner
   // and the call to its staff (lib/review/inbox-view.int.test.ts).
   "lib/review/inbox-view.actions.ts#saveInboxViewAction": { expect: only("staff", "admin") },
@@ -266,4 +275,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/jury/jury.actions.ts#lockDossierAction": { expect: only() },
   "lib/jury/jury.actions.ts#recordDecisionAction": { expect: only() },
   "lib/jury/jury.actions.ts#lockDeliberationAction": { expect: only() },
+  "lib/jury/jury.actions.ts#saveScoringGridAction": { expect: only() },
+  "lib/jury/jury.actions.ts#addConflictAsStaffAction": { expect: only() },
+  "lib/jury/jury.actions.ts#draftFeedbacksAction": { expect: only() },
+  "lib/jury/jury.actions.ts#saveFeedbackAction": { expect: only() },
+  "lib/jury/jury.actions.ts#releaseFeedbacksAction": { expect: only() },
 };

@@ -12,6 +12,8 @@ const RESULTS = `/appels/${SLUG}/resultats`;
 const CSV = `/appels/${SLUG}/donnees/subventions.csv`;
 const JSON_DATA = `/appels/${SLUG}/donnees/subventions.json`;
 const FIRST_LAUREATE = `/appels/${SLUG}/laureats/lau-2020-0001`;
+// The demo applicant's (candidat@) 2021 dossier: auditioned, not retained.
+const APPLICANT_DOSSIER = "Projet fictif n° 01 — Tableau de bord des délais de traitement";
 const round = JSON.parse(readFileSync(path.resolve("lib/demo/data/france-relance-2021-round1.json"), "utf8")) as {
   categories: { key: string; label: string; laureates: { name: string; administration: string }[] }[];
 };
@@ -63,6 +65,15 @@ test.describe.serial("publication of the 2021 results", () => {
     expect((await page.goto(`/espace/appels/${SLUG}/publication`))?.status()).toBe(404);
   });
 
+  // The jury's feedback goes out with the results (decision 013): staff prepare it before publishing.
+  test("staff prepare the jury's feedback to the applicants before publishing", async ({ page }) => {
+    await signIn(page, DEMO.staff, undefined, `/instruction/appels/${SLUG}/jury`);
+    await page.getByRole("button", { name: "Préparer les retours" }).click();
+    // 33 drafts, or none new when e2e/jury-staff.spec.ts prepared them earlier in the run.
+    await expect(page.getByText(/^(33 retours préparés|Aucun nouveau retour à préparer)\.$/)).toBeVisible();
+    await expect(page.getByLabel(`Retour — ${APPLICANT_DOSSIER}`)).toHaveValue(/Le jury n’a pas retenu votre projet\./);
+  });
+
   test("staff preview the results page, then publish it", async ({ page }) => {
     await signIn(page, DEMO.staff, undefined, `/espace/appels/${SLUG}/publication`);
     await expect(page.getByRole("heading", { level: 1, name: /Publication des résultats/ })).toBeVisible();
@@ -85,6 +96,20 @@ test.describe.serial("publication of the 2021 results", () => {
     await page.reload();
     await expect(page.getByRole("button", { name: "Publier les résultats" })).toHaveCount(0);
     await expect(page.getByText(/Résultats : publiés le/)).toBeVisible();
+  });
+
+  test("the applicant reads the jury's feedback on their dossier once the results are published", async ({ page }) => {
+    await signIn(page, DEMO.applicant, undefined, "/espace/dossiers");
+    await page.getByRole("listitem").filter({ hasText: APPLICANT_DOSSIER }).getByRole("link", { name: /^Accusé de réception / }).first().click();
+    await expect(page.getByRole("heading", { name: "Retour du jury" })).toBeVisible();
+    await expect(page.getByText(/Le jury n’a pas retenu votre projet\./)).toBeVisible();
+    await expect(page.getByText(/Transmis le .* \(heure de Paris\)\./)).toBeVisible();
+    await expectNoAxeViolations(page);
+    // On staff's side the text is released, hence final.
+    await page.context().clearCookies();
+    await signIn(page, DEMO.staff, undefined, `/instruction/appels/${SLUG}/jury`);
+    await expect(page.getByLabel(`Retour — ${APPLICANT_DOSSIER}`)).toHaveCount(0);
+    await expect(page.getByRole("article").filter({ hasText: APPLICANT_DOSSIER })).toContainText("Transmis le");
   });
 
   test("an anonymous visitor reads the results: 18 laureates in 6 categories, 69 / 30 / 12 / 33 / 18", async ({ page }) => {

@@ -43,6 +43,8 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/instruction/appels/[slug]/dossiers.xlsx": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/auditions": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/statistiques": [{ slug: "donnee-administration-2021" }],
+  // The audition call (grid editable, roster, conflicts) and the locked 2021 round (feedback drafts).
+  "/instruction/appels/[slug]/jury": [{ slug: "journee-auditions-demo" }, { slug: "donnee-administration-2021" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],
   "/appels/[slug]/resultats": [{ slug: "donnee-administration-2021" }],
   "/appels/[slug]/laureats/[laureate]": [{ slug: "donnee-administration-2021", laureate: "lau-2020-0001" }],
@@ -57,6 +59,8 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/espace/appels/[slug]/conservation": [{ slug: "donnee-administration-2021" }],
   "/espace/dossiers/nouveau/[slug]": [{ slug: "guichet-continu-petits-projets" }],
   "/espace/dossiers/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
+  // Seeded ids are random: a request nobody has (the expert's page of a real one: e2e/expert-opinion.spec.ts).
+  "/espace/avis/[id]": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/accuse-de-reception/pdf": [{ id: "00000000-0000-4000-8000-000000000000" }],
   "/espace/dossiers/[id]/pieces-jointes": [{ id: "00000000-0000-4000-8000-000000000000" }],

@@ -3,10 +3,12 @@
  * preselected dossiers on today's schedule (30-minute slots, the
  * first one under way at seeding), a scoring grid and five jurors including a chair. One juror
  * works for an administration that has a dossier: the app proposes that
- * conflict. Another (jure3) has already accepted the terms and declared a
- * conflict on the third dossier: the authorization matrix signs in as that
- * juror to prove the dossier never reaches them. Called once from seedDemo,
- * in its transaction.
+ * conflict; a second one (Zoé Jurée, Rectorat fictif de Valmont) gives staff
+ * a second proposal to review without touching the first juror's own
+ * declaration (e2e/jury-staff.spec.ts). Another (jure3) has already accepted
+ * the terms and declared a conflict on the third dossier: the authorization
+ * matrix signs in as that juror to prove the dossier never reaches them.
+ * Called once from seedDemo, in its transaction.
  */
 import { randomUUID } from "node:crypto";
 import round from "./data/france-relance-2021-round1.json" with { type: "json" };
@@ -21,7 +23,7 @@ export const DEMO_JURORS = [
   { email: "jury@demo.laureat.fr", name: "Jules Juré", organisation: null, chair: false },
   { email: "jure2@demo.laureat.fr", name: "Bérénice Jurée", organisation: "Préfecture fictive de Bellecombe", chair: false },
   { email: "jure3@demo.laureat.fr", name: "Hugo Juré", organisation: "Entrepreneur fictif (démo)", chair: false },
-  { email: "jure4@demo.laureat.fr", name: "Zoé Jurée", organisation: "Laboratoire fictif (démo)", chair: false },
+  { email: "jure4@demo.laureat.fr", name: "Zoé Jurée", organisation: "Rectorat fictif de Valmont", chair: false },
 ] as const;
 
 /** The dossier on which jure3 has declared a conflict (see DEMO_CONFLICTED_JUROR). */

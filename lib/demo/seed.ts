@@ -268,6 +268,27 @@ async function seedInTransaction(tx: Tx, passwordHash: string): Promise<void> {
     }),
   });
 
+  // The 2021 jury's record: every auditioned dossier on its agenda, locked and
+  // decided (the decisions mirror the statuses above). The scores were never
+  // public: none are seeded. Staff draft the applicants' feedback from it.
+  const auditioned = await tx.dossier.findMany({
+    where: { callId: round1.id, status: { in: ["LAUREATE", "NOT_RETAINED"] } },
+    orderBy: { reference: "asc" },
+    select: { id: true, status: true, grantedCents: true },
+  });
+  await tx.juryDossier.createMany({
+    data: auditioned.map((d, i) => ({
+      id: randomUUID(),
+      dossierId: d.id,
+      position: i + 1,
+      lockedAt: DELIBERATION_LOCKED_AT,
+      decision: d.status === "LAUREATE" ? ("LAUREATE" as const) : ("NOT_RETAINED" as const),
+      grantedCents: d.grantedCents,
+      motivation: d.status === "LAUREATE" ? "Projet retenu par le jury (motivation de démonstration)." : "Projet classé derrière les lauréats (motivation de démonstration).",
+      decidedAt: DELIBERATION_LOCKED_AT,
+    })),
+  });
+
   for (const account of DEMO_ACCOUNTS) {
     const administration =
       account.email === "candidat@demo.laureat.fr"

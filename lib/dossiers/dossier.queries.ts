@@ -162,6 +162,8 @@ export type Acknowledgement = {
   totalCostCents: bigint;
   status: DossierStatus;
   attachments: AttachmentDto[];
+  /** The jury's feedback, once released with the results (decision 013); never a draft. */
+  juryFeedback: { text: string; releasedAt: Date } | null;
 };
 
 export async function getAcknowledgement(actor: Actor, id: string): Promise<Acknowledgement | null> {
@@ -177,12 +179,15 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
       requestedCents: true,
       totalCostCents: true,
       status: true,
-      call: { select: { title: true } },
+      call: { select: { title: true, resultsPublishedAt: true } },
       administration: { select: { name: true } },
       attachments: attachmentListSelect,
+      juryDossier: { select: { feedbackDraft: true, feedbackReleasedAt: true } },
     },
   });
   if (!d || !can(actor, "dossier.read", d)) return null;
+  // Only a released text, on a call whose results are out: a draft is never shown to the applicant.
+  const released = d.juryDossier && d.juryDossier.feedbackReleasedAt && d.juryDossier.feedbackDraft && d.call.resultsPublishedAt ? d.juryDossier : null;
   return {
     id: d.id,
     reference: d.reference!,
@@ -194,6 +199,7 @@ export async function getAcknowledgement(actor: Actor, id: string): Promise<Ackn
     totalCostCents: d.totalCostCents,
     status: d.status,
     attachments: d.attachments.map(toAttachmentDto),
+    juryFeedback: released ? { text: released.feedbackDraft!, releasedAt: released.feedbackReleasedAt! } : null,
   };
 }
 

@@ -16,6 +16,7 @@ const ack: Acknowledgement = {
   attachments: [
     { id: "a1", fileName: "Budget prévisionnel.pdf", mimeType: "application/pdf", sizeBytes: 1_572_864, sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", createdAt: "2026-03-30T10:00:00.000Z" },
   ],
+  juryFeedback: null,
 };
 
 /** WinAnsi (cp1252) → text: latin-1 plus the few typographic characters the writer uses in 0x80–0x9F. */

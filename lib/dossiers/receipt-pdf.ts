@@ -10,9 +10,10 @@ import type { Acknowledgement } from "./dossier.queries";
 /**
  * The acknowledgement of receipt as a PDF the administration can file: the
  * same facts as the page (getAcknowledgement, scoped to the applicant's
- * administration), with the receipt number in the document's metadata.
+ * administration), with the receipt number in the document's metadata. The
+ * jury's later feedback is not part of a receipt.
  */
-export async function renderReceiptPdf(ack: Acknowledgement, generatedAt = new Date()): Promise<Uint8Array> {
+export async function renderReceiptPdf(ack: Omit<Acknowledgement, "juryFeedback">, generatedAt = new Date()): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(winAnsi(`Accusé de réception ${ack.reference}`));
   pdf.setSubject(winAnsi(`${ack.title} — ${ack.callTitle}`));

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { fail, type Result } from "@/lib/server/result";
 import * as m from "./jury.mutations";
+import { gridFromForm } from "./jury.schema";
 
 export type ActionState = Result<unknown> | null;
 
@@ -21,7 +22,7 @@ async function run(form: FormData, mutate: (actor: NonNullable<Awaited<ReturnTyp
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(callId)) return fail("FORBIDDEN");
   const result = await mutate(actor, callId);
   const path = str(form, "path");
-  if (result.ok && path?.startsWith("/jury/")) revalidatePath(path);
+  if (result.ok && (path?.startsWith("/jury/") || path?.startsWith("/instruction/appels/"))) revalidatePath(path);
   return result;
 }
 
@@ -59,4 +60,28 @@ export async function recordDecisionAction(_prev: ActionState, form: FormData) {
 
 export async function lockDeliberationAction(_prev: ActionState, form: FormData) {
   return run(form, (actor, callId) => m.lockDeliberation(actor, callId));
+}
+
+// ——— Staff: grid, conflicts, feedback (the mutations authorize with `jury.manage`) ———
+
+export async function saveScoringGridAction(_prev: ActionState, form: FormData) {
+  return run(form, (actor, callId) => m.saveScoringGrid(actor, callId, gridFromForm(form)));
+}
+
+export async function addConflictAsStaffAction(_prev: ActionState, form: FormData) {
+  return run(form, (actor, callId) =>
+    m.addConflictAsStaff(actor, callId, { memberId: str(form, "memberId"), juryDossierId: str(form, "juryDossierId"), type: str(form, "type"), reason: str(form, "reason"), lock: form.get("lock") === "on" }),
+  );
+}
+
+export async function draftFeedbacksAction(_prev: ActionState, form: FormData) {
+  return run(form, (actor, callId) => m.draftFeedbacks(actor, callId));
+}
+
+export async function saveFeedbackAction(_prev: ActionState, form: FormData) {
+  return run(form, (actor, callId) => m.saveFeedback(actor, callId, { juryDossierId: str(form, "juryDossierId"), text: str(form, "text") }));
+}
+
+export async function releaseFeedbacksAction(_prev: ActionState, form: FormData) {
+  return run(form, (actor, callId) => m.releaseFeedbacks(actor, callId));
 }

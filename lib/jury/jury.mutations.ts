@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
 import { isUuid } from "@/lib/validation/ids";
-import { decisionSchema, declareConflictSchema, evaluationOpSchema, reviewConflictSchema, staffConflictSchema } from "./jury.schema";
+import { decisionSchema, declareConflictSchema, evaluationOpSchema, feedbackEditSchema, reviewConflictSchema, scoringGridSchema, staffConflictSchema } from "./jury.schema";
 import { canSeeDossiers, getChairView, juryResource, loadJuryContext, type JuryContext } from "./jury.queries";
 
 const SCORING_PHASES = new Set(["AUDITIONS", "DELIBERATION"]);
@@ -65,6 +65,17 @@ export async function completeDeclarations(actor: Actor, callId: string): Promis
   return ok(null);
 }
 
+/**
+ * Conflicts are part of the sealed record (recusals): once the deliberation
+ * is locked, staff can no longer add, confirm, dismiss or propose any.
+ */
+async function conflictsClosed(callId: string) {
+  const call = await db.call.findUnique({ where: { id: callId }, select: { deliberationLockedAt: true } });
+  if (!call) return fail("NOT_FOUND");
+  if (call.deliberationLockedAt) return fail("CONFLICT", "La délibération est verrouillée : les conflits d’intérêts ne peuvent plus être modifiés.");
+  return null;
+}
+
 /** Staff add (and may lock) a conflict for any juror of the call. */
 export async function addConflictAsStaff(actor: Actor, callId: string, input: unknown): Promise<Result<{ id: string }>> {
   if (!isUuid(callId)) return fail("FORBIDDEN");
@@ -72,12 +83,16 @@ export async function addConflictAsStaff(actor: Actor, callId: string, input: un
   const parsed = staffConflictSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
   const { memberId, juryDossierId, type, reason, lock } = parsed.data;
+  const closed = await conflictsClosed(callId);
+  if (closed) return closed;
   const [member, target] = await Promise.all([
     db.juryMember.findFirst({ where: { id: memberId, callId }, select: { id: true } }),
     db.juryDossier.findFirst({ where: { id: juryDossierId, dossier: { callId } }, select: { id: true } }),
   ]);
-  if (!member || !target) return fail("NOT_FOUND");
+  if (!member || !target) return fail("NOT_FOUND", "Ce membre du jury ou ce dossier ne fait pas partie de cet appel.");
   return db.$transaction(async (tx) => {
+    const existing = await tx.juryConflict.findUnique({ where: { memberId_juryDossierId: { memberId, juryDossierId } }, select: { lockedAt: true } });
+    if (existing?.lockedAt) return fail("CONFLICT", "Ce conflit d’intérêts est verrouillé : il ne peut plus être modifié.");
     const data = { type, reason, source: "STAFF" as const, status: "CONFIRMED" as const, lockedAt: lock ? new Date() : null };
     const row = await tx.juryConflict.upsert({
       where: { memberId_juryDossierId: { memberId, juryDossierId } },
@@ -96,6 +111,8 @@ export async function reviewConflict(actor: Actor, callId: string, input: unknow
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
   const parsed = reviewConflictSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  const closed = await conflictsClosed(callId);
+  if (closed) return closed;
   const conflict = await db.juryConflict.findFirst({ where: { id: parsed.data.conflictId, member: { callId } }, select: { id: true, lockedAt: true } });
   if (!conflict) return fail("NOT_FOUND");
   if (conflict.lockedAt) return fail("CONFLICT", "Ce conflit d’intérêts est verrouillé : il ne peut plus être modifié.");
@@ -130,6 +147,8 @@ export function isLikelyConflict(organisation: string | null, administration: st
 export async function proposeConflicts(actor: Actor, callId: string): Promise<Result<{ proposed: number }>> {
   if (!isUuid(callId)) return fail("FORBIDDEN");
   if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const closed = await conflictsClosed(callId);
+  if (closed) return closed;
   const [members, agenda] = await Promise.all([
     db.juryMember.findMany({ where: { callId }, select: { id: true, user: { select: { organisation: true } }, conflicts: { select: { juryDossierId: true } } } }),
     db.juryDossier.findMany({ where: { dossier: { callId } }, select: { id: true, dossier: { select: { administration: { select: { name: true, ministry: { select: { name: true } } } } } } } }),
@@ -146,7 +165,8 @@ export async function proposeConflicts(actor: Actor, callId: string): Promise<Re
     }
   }
   await db.$transaction(async (tx) => {
-    await tx.juryConflict.createMany({ data: toCreate.map((c) => ({ ...c, type: "SAME_ADMINISTRATION", source: "PROPOSED", status: "PROPOSED" })) });
+    // Two staff clicking at once, or a juror declaring meanwhile: the existing row wins.
+    await tx.juryConflict.createMany({ data: toCreate.map((c) => ({ ...c, type: "SAME_ADMINISTRATION", source: "PROPOSED", status: "PROPOSED" })), skipDuplicates: true });
     await appendAudit(tx, { actorId: actor.userId, action: "jury.conflict.proposed", entityType: "call", entityId: callId, data: { proposed: toCreate.length } });
   });
   return ok({ proposed: toCreate.length });
@@ -395,7 +415,8 @@ export async function lockDeliberation(actor: Actor, callId: string): Promise<Re
 /**
  * Staff draft every dossier's feedback from the locked record (criterion
  * bands, shareable remarks, decision) for review before release with the
- * results. Internal notes are never read here.
+ * results. Internal notes and juror names are never read here. A draft that
+ * exists (possibly edited by staff) or was released is left as it is.
  */
 export async function draftFeedbacks(actor: Actor, callId: string): Promise<Result<{ drafted: number }>> {
   if (!isUuid(callId)) return fail("FORBIDDEN");
@@ -405,30 +426,139 @@ export async function draftFeedbacks(actor: Actor, callId: string): Promise<Resu
   if (!ctx.call.deliberationLockedAt) return fail("CONFLICT", "Les retours sont rédigés une fois la délibération verrouillée.");
   const view = await getChairView(actor, { ...ctx, conflictedJuryDossierIds: new Set() });
   if (!view) return fail("FORBIDDEN");
-  const remarks = await db.juryEvaluation.findMany({
-    where: { juryDossier: { dossier: { callId } }, submittedAt: { not: null }, feedback: { not: null } },
-    orderBy: { updatedAt: "asc" },
-    select: { juryDossierId: true, feedback: true },
-  });
+  const [remarks, existing] = await Promise.all([
+    db.juryEvaluation.findMany({
+      where: { juryDossier: { dossier: { callId } }, submittedAt: { not: null }, feedback: { not: null } },
+      // Stable order: the remarks' order must not depend on row creation.
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      select: { juryDossierId: true, feedback: true },
+    }),
+    db.juryDossier.findMany({ where: { dossier: { callId } }, select: { id: true, feedbackDraft: true, feedbackReleasedAt: true } }),
+  ]);
+  const untouched = new Set(existing.filter((e) => e.feedbackDraft === null && e.feedbackReleasedAt === null).map((e) => e.id));
   const { draftFeedback } = await import("./feedback");
   const rowById = new Map(view.rows.map((r) => [r.juryDossierId, r]));
-  const drafts = view.ranking.dossiers.map((d) => {
-    const r = rowById.get(d.id)!;
-    return {
-      id: d.id,
-      text: draftFeedback({
-        title: r.title,
-        criteria: ctx.criteria.map((c) => ({ label: c.label, mean: d.criterionMeans[c.key] ?? null })),
-        scaleMax: ctx.grid.scaleMaxHalf / 2,
-        shareable: remarks.filter((x) => x.juryDossierId === d.id).map((x) => x.feedback!),
-        decision: r.decision as "LAUREATE" | "NOT_RETAINED" | "WAITING_LIST" | null,
-        grantedCents: r.grantedCents,
-      }),
-    };
-  });
+  const drafts = view.ranking.dossiers
+    .filter((d) => untouched.has(d.id))
+    .map((d) => {
+      const r = rowById.get(d.id)!;
+      return {
+        id: d.id,
+        text: draftFeedback({
+          title: r.title,
+          criteria: ctx.criteria.map((c) => ({ label: c.label, mean: d.criterionMeans[c.key] ?? null })),
+          scaleMax: ctx.grid.scaleMaxHalf / 2,
+          shareable: remarks.filter((x) => x.juryDossierId === d.id).map((x) => x.feedback!),
+          decision: r.decision as "LAUREATE" | "NOT_RETAINED" | "WAITING_LIST" | null,
+          grantedCents: r.grantedCents,
+        }),
+      };
+    });
   await db.$transaction(async (tx) => {
-    for (const d of drafts) await tx.juryDossier.update({ where: { id: d.id }, data: { feedbackDraft: d.text } });
+    // Only rows still without a draft: a concurrent edit or release is never overwritten.
+    for (const d of drafts) await tx.juryDossier.updateMany({ where: { id: d.id, feedbackDraft: null, feedbackReleasedAt: null }, data: { feedbackDraft: d.text } });
     await appendAudit(tx, { actorId: actor.userId, action: "jury.feedback.drafted", entityType: "call", entityId: callId, data: { drafted: drafts.length } });
   });
   return ok({ drafted: drafts.length });
+}
+
+/** Staff edit one drafted feedback before its release; a released text is final. */
+export async function saveFeedback(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const parsed = feedbackEditSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", "Retour non enregistré : corrigez le texte.", fieldErrorsFromZod(parsed.error.issues));
+  const { juryDossierId, text } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const row = await tx.juryDossier.findFirst({ where: { id: juryDossierId, dossier: { callId } }, select: { id: true, feedbackDraft: true, feedbackReleasedAt: true } });
+    if (!row) return fail("NOT_FOUND");
+    if (row.feedbackReleasedAt) return fail("CONFLICT", "Ce retour a déjà été transmis au candidat : il ne peut plus être modifié.");
+    if (row.feedbackDraft === null) return fail("CONFLICT", "Préparez d’abord les retours : ce dossier n’a pas encore de brouillon.");
+    if (row.feedbackDraft === text) return ok(null);
+    const updated = await tx.juryDossier.updateMany({ where: { id: row.id, feedbackReleasedAt: null }, data: { feedbackDraft: text } });
+    if (updated.count !== 1) return fail("CONFLICT", "Ce retour a déjà été transmis au candidat : il ne peut plus être modifié.");
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.feedback.edited", entityType: "jury_dossier", entityId: row.id, data: { from: row.feedbackDraft, to: text } });
+    return ok(null);
+  });
+}
+
+/**
+ * Releases the drafted feedbacks of a call inside a transaction: used by the
+ * results publication (same transaction, same instant) and by the staff
+ * action for drafts written after it. Returns dossier id → text.
+ */
+export async function releaseDraftedFeedbacks(tx: Tx, callId: string, at: Date): Promise<Map<string, string>> {
+  const rows = await tx.juryDossier.findMany({
+    where: { dossier: { callId }, feedbackDraft: { not: null }, feedbackReleasedAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, dossierId: true, feedbackDraft: true },
+  });
+  if (rows.length) await tx.juryDossier.updateMany({ where: { id: { in: rows.map((r) => r.id) }, feedbackReleasedAt: null }, data: { feedbackReleasedAt: at } });
+  return new Map(rows.map((r) => [r.dossierId, r.feedbackDraft!]));
+}
+
+/** Staff release the drafts written after the results were published (those before went out with them). */
+export async function releaseFeedbacks(actor: Actor, callId: string): Promise<Result<{ released: number }>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`select id from call where id = ${callId}::uuid for update`;
+    const call = await tx.call.findUnique({ where: { id: callId }, select: { resultsPublishedAt: true } });
+    if (!call) return fail("NOT_FOUND");
+    if (!call.resultsPublishedAt) return fail("CONFLICT", "Les retours sont transmis aux candidats avec la publication des résultats : publiez d’abord les résultats.");
+    const released = await releaseDraftedFeedbacks(tx, callId, new Date());
+    if (released.size === 0) return fail("CONFLICT", "Aucun retour préparé n’attend d’être transmis.");
+    await appendAudit(tx, { actorId: actor.userId, action: "jury.feedback.released", entityType: "call", entityId: callId, data: { released: released.size } });
+    return ok({ released: released.size });
+  });
+}
+
+/**
+ * Staff set the scoring grid before the day. Refused once a juror has saved
+ * any evaluation (scores would change meaning) or the deliberation is locked.
+ */
+export async function saveScoringGrid(actor: Actor, callId: string, input: unknown): Promise<Result<null>> {
+  if (!isUuid(callId)) return fail("FORBIDDEN");
+  if (!can(actor, "jury.manage", { callId })) return fail("FORBIDDEN");
+  const parsed = scoringGridSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT", "Grille non enregistrée : corrigez les champs signalés.", fieldErrorsFromZod(parsed.error.issues));
+  const g = parsed.data;
+  return db.$transaction(async (tx) => {
+      // One grid edit at a time per call (two staff saving at once apply in turn).
+      await tx.$executeRaw`select id from call where id = ${callId}::uuid for update`;
+      const call = await tx.call.findUnique({
+        where: { id: callId },
+        select: {
+          deliberationLockedAt: true,
+          scoringGrid: { select: { scaleMaxHalf: true, stepHalf: true, commentMode: true, contestedSpreadHalf: true, cutSize: true, tieBreak: true } },
+          criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, helpText: true, weight: true, thresholdHalf: true } },
+        },
+      });
+      if (!call) return fail("NOT_FOUND");
+      if (call.deliberationLockedAt) return fail("CONFLICT", "La délibération est verrouillée : la grille de notation ne peut plus être modifiée.");
+      const started = await tx.juryEvaluation.count({ where: { juryDossier: { dossier: { callId } } } });
+      if (started > 0) return fail("CONFLICT", "La notation a commencé : la grille ne peut plus être modifiée (les notes déjà saisies changeraient de sens).");
+      const known = call.criteria.map((c) => c.key);
+      const given = g.criteria.map((c) => c.key);
+      if (known.length !== given.length || known.some((k) => !given.includes(k))) {
+        return fail("INVALID_INPUT", "La grille ne correspond plus aux critères de l’appel : rechargez la page.", { criteria: ["Les critères de l’appel ont changé : rechargez la page."] });
+      }
+      const grid = { scaleMaxHalf: g.scaleMaxHalf, stepHalf: g.stepHalf, commentMode: g.commentMode, contestedSpreadHalf: g.contestedSpreadHalf, cutSize: g.cutSize, tieBreak: g.tieBreak };
+      await tx.scoringGrid.upsert({ where: { callId }, create: { callId, ...grid }, update: grid });
+      const byKey = new Map(call.criteria.map((c) => [c.key, c]));
+      for (const c of g.criteria) {
+        await tx.criterion.update({ where: { id: byKey.get(c.key)!.id }, data: { helpText: c.helpText || null, weight: c.weight, thresholdHalf: c.thresholdHalf } });
+      }
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        action: "jury.grid.saved",
+        entityType: "call",
+        entityId: callId,
+        data: {
+          from: { grid: call.scoringGrid, criteria: call.criteria.map(({ key, helpText, weight, thresholdHalf }) => ({ key, helpText, weight, thresholdHalf })) },
+          to: { grid, criteria: g.criteria.map((c) => ({ ...c, helpText: c.helpText || null })) },
+        },
+      });
+      return ok(null);
+  });
 }

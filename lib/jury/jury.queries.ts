@@ -316,3 +316,103 @@ export async function getMinutes(actor: Actor, ctx: JuryContext) {
   });
   return { callTitle: ctx.call.title, lockedAt: ctx.call.deliberationLockedAt, digest: (sealed?.data as { digest?: string } | undefined)?.digest ?? null, view, envelopeCents: ctx.call.budgetEnvelopeCents };
 }
+
+export type JuryAdmin = {
+  call: { id: string; slug: string; title: string; phase: string; deliberationLockedAt: Date | null; resultsPublishedAt: Date | null };
+  grid: JuryContext["grid"];
+  gridSaved: boolean;
+  criteria: JuryContext["criteria"];
+  /** Why the grid can no longer be edited (French), or null. */
+  gridLockedReason: string | null;
+  members: {
+    id: string;
+    name: string;
+    organisation: string | null;
+    isChair: boolean;
+    confidentialityAcceptedAt: Date | null;
+    declaredAt: Date | null;
+    conflicts: { id: string; juryDossierId: string; type: string; reason: string; source: string; status: string; locked: boolean }[];
+  }[];
+  dossiers: { id: string; reference: string | null; title: string; administration: string; decision: string | null; feedbackDraft: string | null; feedbackReleasedAt: Date | null }[];
+};
+
+/**
+ * Staff's jury section of a call: grid, roster with every conflict, agenda
+ * with feedback drafts. No score leaves the database here. `null` when the
+ * viewer is not staff of the call (the page answers 404).
+ */
+export async function getJuryAdmin(actor: Actor, slug: string): Promise<JuryAdmin | null> {
+  const call = await db.call.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      phase: true,
+      deliberationLockedAt: true,
+      resultsPublishedAt: true,
+      scoringGrid: { select: { scaleMaxHalf: true, stepHalf: true, commentMode: true, contestedSpreadHalf: true, cutSize: true, tieBreak: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, helpText: true, weight: true, thresholdHalf: true } },
+    },
+  });
+  if (!call || !can(actor, "jury.manage", { callId: call.id })) return null;
+  const [evaluations, members, dossiers] = await Promise.all([
+    db.juryEvaluation.count({ where: { juryDossier: { dossier: { callId: call.id } } } }),
+    db.juryMember.findMany({
+      where: { callId: call.id },
+      orderBy: [{ isChair: "desc" }, { user: { name: "asc" } }, { id: "asc" }],
+      select: {
+        id: true,
+        isChair: true,
+        confidentialityAcceptedAt: true,
+        declaredAt: true,
+        user: { select: { name: true, organisation: true } },
+        conflicts: {
+          orderBy: [{ juryDossier: { position: "asc" } }, { id: "asc" }],
+          select: { id: true, juryDossierId: true, type: true, reason: true, source: true, status: true, lockedAt: true },
+        },
+      },
+    }),
+    db.juryDossier.findMany({
+      where: { dossier: { callId: call.id } },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        decision: true,
+        feedbackDraft: true,
+        feedbackReleasedAt: true,
+        dossier: { select: { reference: true, title: true, administration: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const gridLockedReason = call.deliberationLockedAt
+    ? "La délibération est verrouillée : la grille de notation ne peut plus être modifiée."
+    : evaluations > 0
+      ? "La notation a commencé : la grille ne peut plus être modifiée (les notes déjà saisies changeraient de sens)."
+      : null;
+  return {
+    call: { id: call.id, slug: call.slug, title: call.title, phase: call.phase, deliberationLockedAt: call.deliberationLockedAt, resultsPublishedAt: call.resultsPublishedAt },
+    grid: call.scoringGrid ?? DEFAULT_GRID,
+    gridSaved: !!call.scoringGrid,
+    criteria: call.criteria,
+    gridLockedReason,
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.user.name,
+      organisation: m.user.organisation,
+      isChair: m.isChair,
+      confidentialityAcceptedAt: m.confidentialityAcceptedAt,
+      declaredAt: m.declaredAt,
+      conflicts: m.conflicts.map((c) => ({ id: c.id, juryDossierId: c.juryDossierId, type: c.type, reason: c.reason, source: c.source, status: c.status, locked: !!c.lockedAt })),
+    })),
+    dossiers: dossiers.map((d) => ({
+      id: d.id,
+      reference: d.dossier.reference,
+      title: d.dossier.title,
+      administration: d.dossier.administration.name,
+      decision: d.decision,
+      feedbackDraft: d.feedbackDraft,
+      feedbackReleasedAt: d.feedbackReleasedAt,
+    })),
+  };
+}

@@ -7,17 +7,20 @@ import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, ok, type Result } from "@/lib/server/result";
 import { isUuid } from "@/lib/validation/ids";
+import { releaseDraftedFeedbacks } from "@/lib/jury/jury.mutations";
 import { composeDecisionMail } from "./decision-mail";
 import { publicationBlocker } from "./publish-rules";
 import { siteUrl } from "./site-url";
 
 /**
- * Where the jury's feedback summaries come from (dossier id → text). The jury
- * module does not write them yet: until it does, decision e-mails carry the
- * decision and the granted amount only. Replace the default, or pass one.
+ * Where the jury's feedback summaries come from (dossier id → text). By
+ * default the drafts staff prepared are released with the results, in the
+ * publication's transaction and at its instant (decision 013): the applicant
+ * sees them on their dossier and in the decision e-mail.
  */
-export type FeedbackSource = (tx: Tx, callId: string) => Promise<ReadonlyMap<string, string>>;
+export type FeedbackSource = (tx: Tx, callId: string, publishedAt: Date) => Promise<ReadonlyMap<string, string>>;
 export const noFeedbackYet: FeedbackSource = async () => new Map();
+export const releaseJuryFeedback: FeedbackSource = (tx, callId, publishedAt) => releaseDraftedFeedbacks(tx, callId, publishedAt);
 
 export type Published = { slug: string; publishedAt: Date; laureates: number; notRetained: number; mails: number };
 
@@ -27,7 +30,7 @@ export type Published = { slug: string; publishedAt: Date; laureates: number; no
  * transaction (the call row is locked: two staff clicking at once publish once).
  * The caller invalidates the public caches after commit.
  */
-export async function publishResults(actor: Actor, callId: string, feedback: FeedbackSource = noFeedbackYet): Promise<Result<Published>> {
+export async function publishResults(actor: Actor, callId: string, feedback: FeedbackSource = releaseJuryFeedback): Promise<Result<Published>> {
   if (!isUuid(callId)) return fail("NOT_FOUND");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`select id from call where id = ${callId}::uuid for update`;
@@ -57,7 +60,7 @@ export async function publishResults(actor: Actor, callId: string, feedback: Fee
         administration: { select: { users: { where: { disabledAt: null }, orderBy: { email: "asc" }, select: { id: true, email: true } } } },
       },
     });
-    const summaries = await feedback(tx, call.id);
+    const summaries = await feedback(tx, call.id, publishedAt);
     const resultsUrl = siteUrl(`/appels/${call.slug}/resultats`);
     let mails = 0;
     for (const d of decided) {

@@ -38,6 +38,7 @@ import * as jury from "@/lib/jury/jury.mutations";
 import { publishResults } from "@/lib/publication/publication.mutations";
 import { deleteInboxView, renameInboxView, saveInboxView } from "@/lib/review/inbox-view.mutations";
 import { normaliseViewQuery } from "@/lib/review/inbox-view.schema";
+import { giveOpinion, requestOpinion } from "@/lib/review/opinion.mutations";
 import { db } from "@/lib/server/db";
 import { fail } from "@/lib/server/result";
 import {
@@ -99,6 +100,7 @@ const f = {
   resetToken: randomBytes(32).toString("base64url"),
   magicToken: randomBytes(32).toString("base64url"),
   view: "",
+  opinion: "",
 };
 
 /** Every role, anonymous included (`null`). */
@@ -138,6 +140,7 @@ const TABLES = [
   "auth_token",
   "auth_attempt",
   "inbox_view",
+  "expert_opinion",
 ];
 
 /**
@@ -158,6 +161,7 @@ async function snapshot(): Promise<RowCounts> {
       union all select u::text from app_user u where u.email like ${`%${run}%`}
       union all select t::text from auth_token t join app_user u on u.id = t.user_id where u.email like ${`%${run}%`}
       union all select v::text from inbox_view v join app_user u on u.id = v.user_id where u.email like ${`%${run}%`}
+      union all select o::text from expert_opinion o join dossier d on d.id = o.dossier_id where d.call_id = any(${calls}::uuid[])
     ) rows`;
   return { ...counts, fixtures: Number(row?.h ?? 0) };
 }
@@ -318,6 +322,12 @@ beforeAll(async () => {
   f.view = randomUUID();
   await db.inboxView.create({ data: { id: f.view, userId: userIds.staff, callId: ids.openCall, name: "Vue du fuzz", query: "statut=SUBMITTED" } });
 
+  // An outside opinion asked to the "juror" person (any account can be an expert), with a yes/no question.
+  f.opinion = randomUUID();
+  await db.expertOpinion.create({
+    data: { id: f.opinion, dossierId: f.submitted, expertId: userIds.juror, requestedById: userIds.staff, message: "Votre avis sur le budget.", question: "Le budget est-il réaliste ?", dueAt: new Date(Date.now() + 7 * 86_400_000) },
+  });
+
   f.invitationId = randomUUID();
   await db.invitation.create({
     data: { id: f.invitationId, email: `invited-${run}@fuzz.laureat.fr`, name: "Invitée", kind: "STAFF", invitedById: userIds.admin, tokenHash: hashToken(f.invitationToken), expiresAt: new Date(Date.now() + 86_400_000) },
@@ -475,6 +485,21 @@ describe("fuzz: jury mutations, every role", () => {
   onCall("recordDecision", () => ({ juryDossierId: f.agenda[1], decision: "NOT_RETAINED", motivation: "Projet insuffisamment mûr pour un cofinancement." }), jury.recordDecision);
   onCall("lockDeliberation", () => ({}), (a, c) => jury.lockDeliberation(a, c));
   onCall("draftFeedbacks", () => ({}), (a, c) => jury.draftFeedbacks(a, c));
+  onCall("releaseFeedbacks", () => ({}), (a, c) => jury.releaseFeedbacks(a, c));
+  onCall("saveFeedback", () => ({ juryDossierId: f.agenda[1], text: "Retour relu par l’équipe du programme." }), jury.saveFeedback);
+  onCall(
+    "saveScoringGrid",
+    () => ({
+      scaleMaxHalf: 10,
+      stepHalf: 1,
+      commentMode: "OVERALL",
+      contestedSpreadHalf: 3,
+      cutSize: 1,
+      tieBreak: KEYS,
+      criteria: KEYS.map((key) => ({ key, helpText: null, weight: 100 / KEYS.length, thresholdHalf: null })),
+    }),
+    jury.saveScoringGrid,
+  );
 
   it("saveEvaluation: a 36-character call id that is not a UUID (the sync route once let it through)", async () => {
     for (const callId of ["-".repeat(36), "0".repeat(36)]) {
@@ -539,6 +564,52 @@ describe("fuzz: saved inbox views, every role", () => {
         return view;
       },
       expected: (input) => ({ name: String(input.name).trim(), query: normaliseViewQuery(String(input.query)).query }),
+    });
+  });
+});
+
+// ---------------------------------------------------------------- outside opinions
+
+describe("fuzz: outside opinions, every role", () => {
+  const inTenDays = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+
+  it("requestOpinion", async () => {
+    await fuzzMutation({
+      name: "review.opinion.request",
+      actors: everyone(),
+      valid: { dossierId: f.submitted, email: `expert-${run}@fuzz.laureat.fr`, name: "Experte du fuzz", message: "Votre avis sur la sécurité du projet.", question: "Faut-il un audit ?", dueDate: inTenDays(), confidential: false },
+      mutation: authenticated(requestOpinion),
+      snapshot,
+      runs: RUNS,
+    });
+  });
+
+  it("giveOpinion", async () => {
+    await fuzzMutation({
+      name: "review.opinion.give",
+      actors: everyone(),
+      valid: { opinionId: f.opinion, opinion: "Le budget est réaliste et bien détaillé.", answer: "oui" },
+      mutation: authenticated(giveOpinion),
+      snapshot,
+      runs: RUNS,
+    });
+  });
+
+  it("an opinion's text: hostile content refused cleanly or stored exactly", async () => {
+    let expert: Actor | null = null;
+    await hostileContent({
+      name: "review.opinion.give",
+      // A fresh request for each run: an opinion is given once.
+      valid: async () => {
+        const id = randomUUID();
+        const expertId = await person(`expert-${id.slice(0, 8)}`, {}, []);
+        await db.expertOpinion.create({ data: { id, dossierId: f.submitted, expertId, message: "Avis demandé.", dueAt: new Date(Date.now() + 86_400_000) } });
+        expert = (await loadActor(expertId))!;
+        return { opinionId: id, opinion: "Un avis tout à fait valide." };
+      },
+      mutation: (input) => giveOpinion(expert!, input),
+      stored: async (input) => (await db.expertOpinion.findUniqueOrThrow({ where: { id: String(input.opinionId) }, select: { opinion: true } })).opinion,
+      expected: (input) => String(input.opinion).trim(),
     });
   });
 });
@@ -751,6 +822,13 @@ describe("hostile content in the text fields that are stored (owner role)", () =
         ["dossier.requestCorrection", roles.staff, authenticated(requestCorrection), async () => ({ dossierId: f.submitted, message: text })],
         ["jury.declareConflict", roles.juror, authenticated((a, i) => jury.declareConflict(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], type: "OTHER", reason: text })],
         ["jury.addConflictAsStaff", roles.staff, authenticated((a, i) => jury.addConflictAsStaff(a, ids.juryCall, i)), async () => ({ memberId: f.jurorMember, juryDossierId: f.agenda[1], type: "OTHER", reason: text })],
+        ["jury.saveFeedback", roles.staff, authenticated((a, i) => jury.saveFeedback(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], text: `Retour : ${text}` })],
+        [
+          "jury.saveScoringGrid",
+          roles.staff,
+          authenticated((a, i) => jury.saveScoringGrid(a, ids.juryCall, i)),
+          async () => ({ scaleMaxHalf: 10, stepHalf: 1, commentMode: "OVERALL", contestedSpreadHalf: 3, cutSize: 1, tieBreak: KEYS, criteria: KEYS.map((key) => ({ key, helpText: text, weight: 50, thresholdHalf: null })) }),
+        ],
         ["jury.saveEvaluation", roles.juror, authenticated((a, i) => jury.saveEvaluation(a, ids.juryCall, i)), async () => ({ opId: randomUUID(), juryDossierId: f.agenda[1], overallComment: text })],
         ["jury.saveEvaluation (opId)", roles.juror, authenticated((a, i) => jury.saveEvaluation(a, ids.juryCall, i)), async () => ({ opId: `op-${text}`, juryDossierId: f.agenda[1] })],
         ["jury.recordDecision", roles.chair, authenticated((a, i) => jury.recordDecision(a, ids.juryCall, i)), async () => ({ juryDossierId: f.agenda[1], decision: "NOT_RETAINED", motivation: text })],

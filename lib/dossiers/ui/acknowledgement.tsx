@@ -31,6 +31,17 @@ export function AcknowledgementPage({ ack }: { ack: Acknowledgement }) {
       </dl>
       <h2 className="fr-h5">Pièces jointes</h2>
       <AttachmentList dossierId={ack.id} files={ack.attachments} />
+      {ack.juryFeedback ? (
+        <section aria-labelledby="retour-jury" className="fr-mb-4w">
+          <h2 id="retour-jury">Retour du jury</h2>
+          <p className="fr-text--sm">Transmis le {formatParisDateTime(ack.juryFeedback.releasedAt)} (heure de Paris).</p>
+          <div className="fr-callout">
+            <p className="fr-callout__text" style={{ whiteSpace: "pre-wrap" }}>
+              {ack.juryFeedback.text}
+            </p>
+          </div>
+        </section>
+      ) : null}
       <p>Un courriel d’accusé de réception vous a été envoyé. Le dossier ne peut plus être modifié, sauf si l’équipe du programme vous demande une correction.</p>
       <p>
         <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/espace/dossiers/${ack.id}/accuse-de-reception/pdf`} download>

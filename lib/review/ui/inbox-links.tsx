@@ -32,6 +32,11 @@ export function InboxLinks({ slug, filters }: { slug: string; filters: InboxFilt
           Statistiques de l’appel
         </Link>
       </li>
+      <li>
+        <Link className="fr-btn fr-btn--tertiary fr-icon-team-line" href={`${base}/jury`}>
+          Jury : grille, conflits et retours
+        </Link>
+      </li>
     </ul>
   );
 }
