@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { startSmtpCatcher } from "@/lib/testing/smtp-catcher";
 import { enqueueMail } from "./outbox";
 import { transportFromEnv } from "./transport";
-import { processOutbox } from "./worker";
+import { drainOutbox, processOutbox } from "./worker";
 
 let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
 beforeAll(async () => {
@@ -31,6 +31,8 @@ describe("mail outbox", () => {
 
   it("waits while SMTP is down, leaves when it is back, and is never sent twice", async () => {
     const transport = transportFromEnv({ SMTP_URL: smtp.url, MAIL_FROM: "laureat@example.fr" })!;
+    // The database is shared by the run: what other files left pending goes first, SMTP up.
+    await drainOutbox(db, transport);
     await db.$transaction((tx) =>
       enqueueMail(tx, { dedupeKey: "smtp-down-1", to: "candidat@example.fr", subject: "Accusé de réception", text: "Bonjour" }),
     );

@@ -47,6 +47,17 @@ export async function processOutbox(client: Db, transport: MailTransport, now = 
   return run;
 }
 
+/** Sends everything due at `now`, batch after batch, until nothing is left to claim. */
+export async function drainOutbox(client: Db, transport: MailTransport, now = new Date()): Promise<OutboxRun> {
+  const total: OutboxRun = { sent: 0, failed: 0 };
+  for (;;) {
+    const run = await processOutbox(client, transport, now);
+    total.sent += run.sent;
+    total.failed += run.failed;
+    if (run.sent + run.failed === 0) return total;
+  }
+}
+
 /** Polls the outbox until stopped; used by the app process (instrumentation.ts). */
 export function startOutboxWorker(client: Db, transport: MailTransport, intervalMs = 2000): () => void {
   let stopped = false;
