@@ -72,7 +72,10 @@ test("staff ask an outside expert, who signs in by e-mail, reads that dossier on
   await answer.getByLabel("Votre avis").fill(OPINION);
   await answer.getByRole("radio", { name: "Oui" }).check({ force: true });
   await answer.getByRole("button", { name: "Transmettre mon avis" }).click();
-  await expect(answer.getByText("Votre avis est transmis à l’équipe du programme. Merci.")).toBeVisible();
+  // The page now shows the opinion as given, in place of the form.
+  const mine = expert.getByRole("region", { name: "Mon avis" });
+  await expect(mine.getByText(/^Transmis le .* — Une analyse d’impact est-elle nécessaire \? : oui\.$/)).toBeVisible();
+  await expect(mine.getByText(OPINION)).toBeVisible();
   await expert.goto("/espace/avis");
   await expect(expert.getByText(/^Avis donné le /)).toBeVisible();
   await expectNoAxeViolations(expert);
