@@ -4,10 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor.queries";
 import { DEMO_ROLLING_SLUG, seedDemo } from "@/lib/demo/seed";
 import { COMPLETE_STEPS } from "@/lib/dossiers/dossier.fixtures";
-import { createDraft, saveStep, submitDossier, withdrawDossier } from "@/lib/dossiers/dossier.mutations";
+import { createDraft, withdrawDossier } from "@/lib/dossiers/dossier.mutations";
 import { getAcknowledgement, getDossierForEdit, listMyDossiers } from "@/lib/dossiers/dossier.queries";
-import { STEP_KEYS, type StepKey } from "@/lib/dossiers/dossier.schema";
 import { db } from "@/lib/server/db";
+import { submitCompleteDossier } from "@/lib/testing/dossiers";
 import { giveOpinion, requestOpinion, sendOpinionReminders } from "./opinion.mutations";
 import { getOpinionForExpert, listMyOpinionRequests, listOpinionsForStaff } from "./opinion.queries";
 
@@ -31,19 +31,7 @@ beforeAll(async () => {
   categoryKey = rolling.categories[0]!.key;
 });
 
-async function submittedDossier(actor = applicantA): Promise<string> {
-  const created = await createDraft(actor, DEMO_ROLLING_SLUG);
-  if (!created.ok) throw new Error(created.message);
-  const id = created.data.id;
-  for (const step of STEP_KEYS as StepKey[]) {
-    const { version } = await db.dossier.findUniqueOrThrow({ where: { id }, select: { version: true } });
-    const r = await saveStep(actor, { dossierId: id, step, version, values: step === "category" ? { categoryKey } : COMPLETE_STEPS[step] });
-    if (!r.ok) throw new Error(r.message);
-  }
-  const s = await submitDossier(actor, { dossierId: id, idempotencyKey: randomUUID() });
-  if (!s.ok) throw new Error(s.message);
-  return id;
-}
+const submittedDossier = (actor = applicantA): Promise<string> => submitCompleteDossier(actor, DEMO_ROLLING_SLUG, categoryKey);
 
 const request = (dossierId: string, overrides: Record<string, unknown> = {}) => ({
   dossierId,

@@ -3,11 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/actor.queries";
 import { DEMO_CALL_SLUG, DEMO_ROLLING_SLUG, seedDemo } from "@/lib/demo/seed";
-import { COMPLETE_STEPS } from "@/lib/dossiers/dossier.fixtures";
-import { answerCorrection, createDraft, requestCorrection, saveStep, submitDossier } from "@/lib/dossiers/dossier.mutations";
+import { answerCorrection, requestCorrection, submitDossier } from "@/lib/dossiers/dossier.mutations";
 import { getAcknowledgement, getDossierForEdit, listMyDossiers } from "@/lib/dossiers/dossier.queries";
-import { STEP_KEYS, type StepKey } from "@/lib/dossiers/dossier.schema";
 import { db } from "@/lib/server/db";
+import { submitCompleteDossier } from "@/lib/testing/dossiers";
 import { fuzzMutation, rowCounts } from "@/lib/testing/fuzz";
 import { addAnnotation, bulkAction, createTag, decidePreselection, releaseDecisions, setAssignees, setTags, tickEligibility } from "./review.mutations";
 import { getStaffDossier } from "./review.queries";
@@ -42,19 +41,7 @@ beforeAll(async () => {
   staff2 = (await loadActor(user.id))!;
 });
 
-async function submittedDossier(actor = applicantA): Promise<string> {
-  const created = await createDraft(actor, DEMO_ROLLING_SLUG);
-  if (!created.ok) throw new Error(created.message);
-  const id = created.data.id;
-  for (const step of STEP_KEYS as StepKey[]) {
-    const { version } = await db.dossier.findUniqueOrThrow({ where: { id }, select: { version: true } });
-    const r = await saveStep(actor, { dossierId: id, step, version, values: step === "category" ? { categoryKey } : COMPLETE_STEPS[step] });
-    if (!r.ok) throw new Error(r.message);
-  }
-  const s = await submitDossier(actor, { dossierId: id, idempotencyKey: randomUUID() });
-  if (!s.ok) throw new Error(s.message);
-  return id;
-}
+const submittedDossier = (actor = applicantA): Promise<string> => submitCompleteDossier(actor, DEMO_ROLLING_SLUG, categoryKey);
 
 /** Everything a refused request must leave untouched. */
 async function snapshot() {
