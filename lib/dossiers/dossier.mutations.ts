@@ -10,6 +10,7 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
+import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
 import { formatParisDateTime, TIME_ZONE } from "@/lib/time";
@@ -173,106 +174,112 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
   if (!administrationId) return refuse("dossier.submit", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
 
   type Outcome = { result: Result<Submission> };
-  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
-    if (!(await lockDossier(tx, dossierId, administrationId))) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
-    const dossier = await tx.dossier.findUniqueOrThrow({
-      where: { id: dossierId },
-      select: {
-        id: true,
-        callId: true,
-        administrationId: true,
-        status: true,
-        content: true,
-        reference: true,
-        submittedAt: true,
-        title: true,
-        requestedCents: true,
-        call: { select: { title: true, kind: true, phase: true, opensAt: true, closesAt: true, maxRequestedCents: true, minRequestedCents: true, maxRateBps: true } },
-      },
-    });
-    if (!can(actor, "dossier.submit", dossier)) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
+  // A lost connection (outcome unknown) is a RETRYABLE answer: the person re-sends with the same idempotency key,
+  // which returns the first submission's receipt if it did commit, or submits once if it did not.
+  const written = await runWrite(() =>
+    db.$transaction(async (tx): Promise<Outcome> => {
+      if (!(await lockDossier(tx, dossierId, administrationId))) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
+      const dossier = await tx.dossier.findUniqueOrThrow({
+        where: { id: dossierId },
+        select: {
+          id: true,
+          callId: true,
+          administrationId: true,
+          status: true,
+          content: true,
+          reference: true,
+          submittedAt: true,
+          title: true,
+          requestedCents: true,
+          call: { select: { title: true, kind: true, phase: true, opensAt: true, closesAt: true, maxRequestedCents: true, minRequestedCents: true, maxRateBps: true } },
+        },
+      });
+      if (!can(actor, "dossier.submit", dossier)) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
 
-    const previous = await tx.dossierEvent.findUnique({ where: { idempotencyKey }, select: { dossierId: true } });
-    if (previous) {
-      if (previous.dossierId !== dossierId || !dossier.reference || !dossier.submittedAt) return { result: fail("INVALID_INPUT", "Clé de dépôt déjà utilisée.") };
-      // A retried request: same receipt, nothing new.
-      return { result: ok({ reference: dossier.reference, submittedAt: dossier.submittedAt.toISOString(), replayed: true }) };
-    }
-    if (!EDITABLE.includes(dossier.status)) {
-      const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)}` : "";
-      return { result: fail("CONFLICT", `Ce dossier a déjà été déposé${when}${dossier.reference ? ` (n° ${dossier.reference})` : ""} : il ne peut pas l’être une seconde fois.`) };
-    }
-    // A correction requested by staff may be sent back after the deadline.
-    if (dossier.status === "DRAFT") {
-      const window = submissionWindow(dossier.call, now);
-      if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
-    }
-    const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, await loadQuestions(tx, dossier.callId));
-    if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
+      const previous = await tx.dossierEvent.findUnique({ where: { idempotencyKey }, select: { dossierId: true } });
+      if (previous) {
+        if (previous.dossierId !== dossierId || !dossier.reference || !dossier.submittedAt) return { result: fail("INVALID_INPUT", "Clé de dépôt déjà utilisée.") };
+        // A retried request: same receipt, nothing new.
+        return { result: ok({ reference: dossier.reference, submittedAt: dossier.submittedAt.toISOString(), replayed: true }) };
+      }
+      if (!EDITABLE.includes(dossier.status)) {
+        const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)}` : "";
+        return { result: fail("CONFLICT", `Ce dossier a déjà été déposé${when}${dossier.reference ? ` (n° ${dossier.reference})` : ""} : il ne peut pas l’être une seconde fois.`) };
+      }
+      // A correction requested by staff may be sent back after the deadline.
+      if (dossier.status === "DRAFT") {
+        const window = submissionWindow(dossier.call, now);
+        if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
+      }
+      const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, await loadQuestions(tx, dossier.callId));
+      if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
 
-    const content = dossier.content as DossierContent;
-    const budget = stepSchemas.budget.parse(content.budget);
-    const category = await tx.callCategory.findUnique({
-      where: { callId_key: { callId: dossier.callId, key: stepSchemas.category.parse(content.category).categoryKey } },
-      select: { id: true },
-    });
-    if (!category) return { result: fail("INVALID_INPUT", undefined, { "category.categoryKey": ["Catégorie : choisissez une catégorie de cet appel."] }) };
+      const content = dossier.content as DossierContent;
+      const budget = stepSchemas.budget.parse(content.budget);
+      const category = await tx.callCategory.findUnique({
+        where: { callId_key: { callId: dossier.callId, key: stepSchemas.category.parse(content.category).categoryKey } },
+        select: { id: true },
+      });
+      if (!category) return { result: fail("INVALID_INPUT", undefined, { "category.categoryKey": ["Catégorie : choisissez une catégorie de cet appel."] }) };
 
-    let reference = dossier.reference;
-    if (!reference) {
-      const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('dossier_reference_seq') as n`;
-      reference = `LAU-${parisYear(now)}-${String(row!.n).padStart(5, "0")}`;
-    }
-    const project = stepSchemas.project.parse(content.project);
-    await tx.dossier.update({
-      where: { id: dossierId },
-      data: {
+      let reference = dossier.reference;
+      if (!reference) {
+        const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('dossier_reference_seq') as n`;
+        reference = `LAU-${parisYear(now)}-${String(row!.n).padStart(5, "0")}`;
+      }
+      const project = stepSchemas.project.parse(content.project);
+      await tx.dossier.update({
+        where: { id: dossierId },
+        data: {
+          status: "SUBMITTED",
+          reference,
+          submittedAt: now,
+          title: project.title,
+          summary: project.summary,
+          categoryId: category.id,
+          totalCostCents: budgetTotals(budget.lines).totalCents,
+          requestedCents: BigInt(budget.requestedCents),
+          version: { increment: 1 },
+        },
+      });
+      const resubmission = dossier.status === "CORRECTION_REQUESTED";
+      if (resubmission) await tx.correctionRequest.updateMany({ where: { dossierId, resubmittedAt: null }, data: { resubmittedAt: now } });
+      await recordDossierEvent(tx, {
+        dossierId,
         status: "SUBMITTED",
-        reference,
-        submittedAt: now,
-        title: project.title,
-        summary: project.summary,
-        categoryId: category.id,
-        totalCostCents: budgetTotals(budget.lines).totalCents,
-        requestedCents: BigInt(budget.requestedCents),
-        version: { increment: 1 },
-      },
-    });
-    const resubmission = dossier.status === "CORRECTION_REQUESTED";
-    if (resubmission) await tx.correctionRequest.updateMany({ where: { dossierId, resubmittedAt: null }, data: { resubmittedAt: now } });
-    await recordDossierEvent(tx, {
-      dossierId,
-      status: "SUBMITTED",
-      message: resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`,
-      actorId: actor.userId,
-      idempotencyKey,
-      at: now,
-    });
-    const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
-    const text = [
-      "Bonjour,",
-      "",
-      `Votre dossier « ${project.title} » a bien été déposé sur Lauréat pour l’appel « ${dossier.call.title} ».`,
-      "",
-      `Numéro de dépôt : ${reference}`,
-      `Date du dépôt : ${formatParisDateTime(now)} (heure de Paris)`,
-      `Cofinancement demandé : ${formatCents(BigInt(budget.requestedCents))}`,
-      "",
-      `Accusé de réception : ${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}${ackPath}`,
-      "",
-      "Ce message vaut accusé de réception. Conservez-le.",
-      "L’équipe du programme",
-    ].join("\n");
-    await enqueueMail(tx, {
-      dedupeKey: `dossier-ack:${idempotencyKey}`,
-      to: actor.email,
-      subject: `Accusé de réception — dossier ${reference}`,
-      text,
-    });
-    // Last: the audit chain's lock is held from here to the commit.
-    await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
-    return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
-  }, SURGE_TRANSACTION);
+        message: resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`,
+        actorId: actor.userId,
+        idempotencyKey,
+        at: now,
+      });
+      const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
+      const text = [
+        "Bonjour,",
+        "",
+        `Votre dossier « ${project.title} » a bien été déposé sur Lauréat pour l’appel « ${dossier.call.title} ».`,
+        "",
+        `Numéro de dépôt : ${reference}`,
+        `Date du dépôt : ${formatParisDateTime(now)} (heure de Paris)`,
+        `Cofinancement demandé : ${formatCents(BigInt(budget.requestedCents))}`,
+        "",
+        `Accusé de réception : ${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}${ackPath}`,
+        "",
+        "Ce message vaut accusé de réception. Conservez-le.",
+        "L’équipe du programme",
+      ].join("\n");
+      await enqueueMail(tx, {
+        dedupeKey: `dossier-ack:${idempotencyKey}`,
+        to: actor.email,
+        subject: `Accusé de réception — dossier ${reference}`,
+        text,
+      });
+      // Last: the audit chain's lock is held from here to the commit.
+      await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
+      return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
+    }, SURGE_TRANSACTION),
+  );
+  if (!written.ok) return refuse("dossier.submit", actor, dossierId, written);
+  const outcome = written.data;
   if (!outcome.result.ok) return refuse("dossier.submit", actor, dossierId, outcome.result);
   return outcome.result;
 }

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { appendAudit, canonicalJson } from "@/lib/audit/audit";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
+import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
 import { isUuid } from "@/lib/validation/ids";
@@ -217,69 +218,73 @@ export async function saveEvaluation(actor: Actor, callId: string, input: unknow
   if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", "Note hors de l’échelle de la grille : rien n’a été enregistré.", fieldErrors);
 
   try {
-    return await db.$transaction(async (tx) => {
-      // Serialise concurrent saves of the same juror on the same dossier.
-      await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${ctx.member!.id}:${op.juryDossierId}`}))`;
-      const replay = await tx.juryOperation.findUnique({ where: { opId: op.opId }, select: { outcome: true } });
-      if (replay) return ok({ ...(replay.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
-      const locked = await tx.juryDossier.findUnique({ where: { id: target.id }, select: { lockedAt: true } });
-      if (locked?.lockedAt) throw new Refusal(fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées."));
+    // A lost connection (outcome unknown) is a RETRYABLE answer: the offline queue keeps the operation and re-sends it with the same opId.
+    const written = await runWrite(() =>
+      db.$transaction(async (tx) => {
+        // Serialise concurrent saves of the same juror on the same dossier.
+        await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${ctx.member!.id}:${op.juryDossierId}`}))`;
+        const replay = await tx.juryOperation.findUnique({ where: { opId: op.opId }, select: { outcome: true } });
+        if (replay) return ok({ ...(replay.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
+        const locked = await tx.juryDossier.findUnique({ where: { id: target.id }, select: { lockedAt: true } });
+        if (locked?.lockedAt) throw new Refusal(fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées."));
 
-      const existing = await tx.juryEvaluation.findUnique({
-        where: { memberId_juryDossierId: { memberId: ctx.member!.id, juryDossierId: target.id } },
-        select: { id: true, revision: true, submittedAt: true, overallComment: true, feedback: true, internalNote: true, scores: { select: { valueHalf: true, comment: true, criterion: { select: { key: true } } } } },
-      });
-      const current = new Map((existing?.scores ?? []).map((s) => [s.criterion.key, { valueHalf: s.valueHalf, comment: s.comment }]));
-      const next = new Map(current);
-      for (const s of op.scores) next.set(s.criterionKey, { valueHalf: s.valueHalf, comment: s.comment !== undefined ? s.comment || null : (current.get(s.criterionKey)?.comment ?? null) });
-      const overallComment = op.overallComment !== undefined ? op.overallComment || null : (existing?.overallComment ?? null);
-      const feedback = op.feedback !== undefined ? op.feedback || null : (existing?.feedback ?? null);
-      const internalNote = op.internalNote !== undefined ? op.internalNote || null : (existing?.internalNote ?? null);
-      // Once submitted, every revision must stay complete.
-      const submitting = op.submit || !!existing?.submittedAt;
-      if (submitting) {
-        const errors: Record<string, string[]> = {};
-        for (const c of ctx.criteria) {
-          const v = next.get(c.key);
-          if (!v) errors[`criteria.${c.key}`] = [`Notez le critère « ${c.label} ».`];
-          else if (ctx.grid.commentMode === "PER_CRITERION" && !v.comment) errors[`criteria.${c.key}.comment`] = [`Le commentaire est obligatoire pour le critère « ${c.label} ».`];
-        }
-        if (ctx.grid.commentMode === "OVERALL" && !overallComment) errors.overallComment = ["Le commentaire général est obligatoire."];
-        if (Object.keys(errors).length) throw new Refusal(fail("INVALID_INPUT", "Notation incomplète : rien n’a été enregistré.", errors));
-      }
-      const evaluation = existing
-        ? await tx.juryEvaluation.update({
-            where: { id: existing.id },
-            data: { overallComment, feedback, internalNote, revision: existing.revision + 1, submittedAt: existing.submittedAt ?? (submitting ? new Date() : null) },
-            select: { id: true, revision: true, submittedAt: true },
-          })
-        : await tx.juryEvaluation.create({
-            data: { memberId: ctx.member!.id, juryDossierId: target.id, overallComment, feedback, internalNote, revision: 1, submittedAt: submitting ? new Date() : null },
-            select: { id: true, revision: true, submittedAt: true },
-          });
-      const changes: { criterion: string; from: number | null; to: number }[] = [];
-      for (const s of op.scores) {
-        const c = byKey.get(s.criterionKey)!;
-        const v = next.get(s.criterionKey)!;
-        await tx.juryScore.upsert({
-          where: { evaluationId_criterionId: { evaluationId: evaluation.id, criterionId: c.id } },
-          create: { evaluationId: evaluation.id, criterionId: c.id, valueHalf: v.valueHalf, comment: v.comment },
-          update: { valueHalf: v.valueHalf, comment: v.comment },
+        const existing = await tx.juryEvaluation.findUnique({
+          where: { memberId_juryDossierId: { memberId: ctx.member!.id, juryDossierId: target.id } },
+          select: { id: true, revision: true, submittedAt: true, overallComment: true, feedback: true, internalNote: true, scores: { select: { valueHalf: true, comment: true, criterion: { select: { key: true } } } } },
         });
-        const before = current.get(s.criterionKey)?.valueHalf ?? null;
-        if (before !== v.valueHalf) changes.push({ criterion: s.criterionKey, from: before, to: v.valueHalf });
-      }
-      const outcome = { revision: evaluation.revision, submitted: !!evaluation.submittedAt };
-      await tx.juryOperation.create({ data: { opId: op.opId, memberId: ctx.member!.id, outcome } });
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        action: "jury.evaluation.saved",
-        entityType: "jury_evaluation",
-        entityId: evaluation.id,
-        data: { opId: op.opId, juryDossierId: target.id, revision: evaluation.revision, submitted: outcome.submitted, changes },
-      });
-      return ok({ ...outcome, replayed: false });
-    });
+        const current = new Map((existing?.scores ?? []).map((s) => [s.criterion.key, { valueHalf: s.valueHalf, comment: s.comment }]));
+        const next = new Map(current);
+        for (const s of op.scores) next.set(s.criterionKey, { valueHalf: s.valueHalf, comment: s.comment !== undefined ? s.comment || null : (current.get(s.criterionKey)?.comment ?? null) });
+        const overallComment = op.overallComment !== undefined ? op.overallComment || null : (existing?.overallComment ?? null);
+        const feedback = op.feedback !== undefined ? op.feedback || null : (existing?.feedback ?? null);
+        const internalNote = op.internalNote !== undefined ? op.internalNote || null : (existing?.internalNote ?? null);
+        // Once submitted, every revision must stay complete.
+        const submitting = op.submit || !!existing?.submittedAt;
+        if (submitting) {
+          const errors: Record<string, string[]> = {};
+          for (const c of ctx.criteria) {
+            const v = next.get(c.key);
+            if (!v) errors[`criteria.${c.key}`] = [`Notez le critère « ${c.label} ».`];
+            else if (ctx.grid.commentMode === "PER_CRITERION" && !v.comment) errors[`criteria.${c.key}.comment`] = [`Le commentaire est obligatoire pour le critère « ${c.label} ».`];
+          }
+          if (ctx.grid.commentMode === "OVERALL" && !overallComment) errors.overallComment = ["Le commentaire général est obligatoire."];
+          if (Object.keys(errors).length) throw new Refusal(fail("INVALID_INPUT", "Notation incomplète : rien n’a été enregistré.", errors));
+        }
+        const evaluation = existing
+          ? await tx.juryEvaluation.update({
+              where: { id: existing.id },
+              data: { overallComment, feedback, internalNote, revision: existing.revision + 1, submittedAt: existing.submittedAt ?? (submitting ? new Date() : null) },
+              select: { id: true, revision: true, submittedAt: true },
+            })
+          : await tx.juryEvaluation.create({
+              data: { memberId: ctx.member!.id, juryDossierId: target.id, overallComment, feedback, internalNote, revision: 1, submittedAt: submitting ? new Date() : null },
+              select: { id: true, revision: true, submittedAt: true },
+            });
+        const changes: { criterion: string; from: number | null; to: number }[] = [];
+        for (const s of op.scores) {
+          const c = byKey.get(s.criterionKey)!;
+          const v = next.get(s.criterionKey)!;
+          await tx.juryScore.upsert({
+            where: { evaluationId_criterionId: { evaluationId: evaluation.id, criterionId: c.id } },
+            create: { evaluationId: evaluation.id, criterionId: c.id, valueHalf: v.valueHalf, comment: v.comment },
+            update: { valueHalf: v.valueHalf, comment: v.comment },
+          });
+          const before = current.get(s.criterionKey)?.valueHalf ?? null;
+          if (before !== v.valueHalf) changes.push({ criterion: s.criterionKey, from: before, to: v.valueHalf });
+        }
+        const outcome = { revision: evaluation.revision, submitted: !!evaluation.submittedAt };
+        await tx.juryOperation.create({ data: { opId: op.opId, memberId: ctx.member!.id, outcome } });
+        await appendAudit(tx, {
+          actorId: actor.userId,
+          action: "jury.evaluation.saved",
+          entityType: "jury_evaluation",
+          entityId: evaluation.id,
+          data: { opId: op.opId, juryDossierId: target.id, revision: evaluation.revision, submitted: outcome.submitted, changes },
+        });
+        return ok({ ...outcome, replayed: false });
+      }),
+    );
+    return written.ok ? written.data : written;
   } catch (error) {
     if (error instanceof Refusal) return error.result;
     throw error;
