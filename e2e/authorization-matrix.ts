@@ -123,6 +123,9 @@ export const ROUTES: Record<string, RouteEntry> = {
   // Exports of the inbox list and the audition planning: the same people.
   "/instruction/appels/[slug]/dossiers.csv": { path: "/instruction/appels/donnee-administration-2021/dossiers.csv", expect: only("staff", "admin") },
   "/instruction/appels/[slug]/dossiers.xlsx": { path: "/instruction/appels/donnee-administration-2021/dossiers.xlsx", expect: only("staff", "admin") },
+  // Background exports: the list of one's own jobs; a job's file for its requester only (a job nobody has: 404).
+  "/instruction/appels/[slug]/exports": { path: "/instruction/appels/donnee-administration-2021/exports", expect: only("staff", "admin") },
+  "/instruction/appels/[slug]/exports/[id]": { path: "/instruction/appels/donnee-administration-2021/exports/00000000-0000-4000-8000-000000000000", expect: HIDDEN_SIGNED_IN },
   "/instruction/appels/[slug]/auditions": { path: "/instruction/appels/donnee-administration-2021/auditions", expect: only("staff", "admin") },
   // Statistics of a call (pending preselection decisions included): its staff and administrators only.
   "/instruction/appels/[slug]/statistiques": { path: "/instruction/appels/donnee-administration-2021/statistiques", expect: only("staff", "admin") },
@@ -239,6 +242,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   // dossier; answering authorizes on the request (its expert only).
   "lib/review/opinion.actions.ts#requestOpinionAction": { expect: only("staff", "admin") },
   "lib/review/opinion.actions.ts#giveOpinionAction": { expect: SIGNED_IN },
+  // A background export: the staff gate, then the call named in the form (`review.export`).
+  "lib/review/export-job.actions.ts#requestExportJobAction": { expect: only("staff", "admin"), args: "form" },
   // Saved inbox views: the staff gate first; then the view is scoped to its owner
   // and the call to its staff (lib/review/inbox-view.int.test.ts).
   "lib/review/inbox-view.actions.ts#saveInboxViewAction": { expect: only("staff", "admin") },

@@ -43,6 +43,9 @@ export const SAMPLE_PARAMS: Record<string, Record<string, string>[]> = {
   "/instruction/appels/[slug]/dossiers.xlsx": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/auditions": [{ slug: "donnee-administration-2021" }],
   "/instruction/appels/[slug]/statistiques": [{ slug: "donnee-administration-2021" }],
+  "/instruction/appels/[slug]/exports": [{ slug: "donnee-administration-2021" }],
+  // Job ids are random: one nobody has (a real job is downloaded in e2e/staff-exports.spec.ts).
+  "/instruction/appels/[slug]/exports/[id]": [{ slug: "donnee-administration-2021", id: "00000000-0000-4000-8000-000000000000" }],
   // The audition call (grid editable, roster, conflicts) and the locked 2021 round (feedback drafts).
   "/instruction/appels/[slug]/jury": [{ slug: "journee-auditions-demo" }, { slug: "donnee-administration-2021" }],
   "/api/auth/[...nextauth]": [{ nextauth: "session" }, { nextauth: "csrf" }],

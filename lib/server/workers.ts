@@ -3,6 +3,7 @@ import { isDemo, readServerEnv } from "@/lib/env";
 import { startCallScheduler } from "@/lib/calls/scheduler";
 import { consoleTransport, transportFromEnv } from "@/lib/mail/transport";
 import { startOutboxWorker } from "@/lib/mail/worker";
+import { startExportWorker } from "@/lib/review/export-job";
 import { db } from "./db";
 
 /**
@@ -15,6 +16,8 @@ export function startAppWorkers(): void {
   globalState.laureatWorkers = true;
   // Reminders and archiving only write to the database (the outbox): they run with or without SMTP.
   startCallScheduler(db);
+  // Background exports write to the file store only.
+  startExportWorker(db);
   const transport = transportFromEnv();
   if (transport) startOutboxWorker(db, transport);
   else if (isDemo(readServerEnv())) {

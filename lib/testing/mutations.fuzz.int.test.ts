@@ -38,6 +38,7 @@ import * as jury from "@/lib/jury/jury.mutations";
 import { publishResults } from "@/lib/publication/publication.mutations";
 import { deleteInboxView, renameInboxView, saveInboxView } from "@/lib/review/inbox-view.mutations";
 import { normaliseViewQuery } from "@/lib/review/inbox-view.schema";
+import { requestExportJob } from "@/lib/review/export-job";
 import { giveOpinion, requestOpinion } from "@/lib/review/opinion.mutations";
 import { db } from "@/lib/server/db";
 import { fail } from "@/lib/server/result";
@@ -141,6 +142,7 @@ const TABLES = [
   "auth_attempt",
   "inbox_view",
   "expert_opinion",
+  "export_job",
 ];
 
 /**
@@ -564,6 +566,21 @@ describe("fuzz: saved inbox views, every role", () => {
         return view;
       },
       expected: (input) => ({ name: String(input.name).trim(), query: normaliseViewQuery(String(input.query)).query }),
+    });
+  });
+});
+
+// ---------------------------------------------------------------- background exports
+
+describe("fuzz: background exports, every role", () => {
+  it("requestExportJob", async () => {
+    await fuzzMutation({
+      name: "review.export.job",
+      actors: everyone(),
+      valid: { slug: slugs.open, format: "csv", query: "statut=SUBMITTED" },
+      mutation: authenticated(requestExportJob),
+      snapshot,
+      runs: RUNS,
     });
   });
 });
