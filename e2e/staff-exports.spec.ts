@@ -73,10 +73,26 @@ test("staff download the filtered list of the 2021 call as CSV and XLSX", async 
     expect(response.headers()["transfer-encoding"]).toBe("chunked");
   }
 
-  // Not staff: no export.
+  // The same list prepared in the background: progress, then a link that works for its requester.
+  await page.goto(`${INBOX}?statut=LAUREATE&categorie=api&tri=requested&ordre=desc`);
+  await page.getByRole("button", { name: "Préparer en arrière-plan (CSV)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Exports en arrière-plan — / })).toBeVisible();
+  const jobRow = page.getByRole("table", { name: "Mes exports de cet appel" }).getByRole("row").nth(1);
+  await expect(jobRow).toContainText("4 dossiers", { timeout: 30_000 });
+  const ready = jobRow.getByRole("link", { name: /^Télécharger dossiers-donnee-administration-2021-.*\.csv$/ });
+  await expect(ready).toBeVisible({ timeout: 30_000 });
+  await expectNoAxeViolations(page);
+  const background = await download(page, (await ready.innerText()).trim());
+  const [bgHeader, ...bgRows] = parse(background.bytes.toString("utf8"), { delimiter: ";", bom: true }) as string[][];
+  expect(bgHeader).toEqual(HEADERS);
+  expect(bgRows.map((r) => r[1])).toEqual(titles);
+  const jobHref = (await ready.getAttribute("href"))!;
+
+  // Not staff: no export, and not someone else's background file.
   await page.context().clearCookies();
   await signInPatiently(page, DEMO.applicant);
   expect((await page.request.get(`${INBOX}/dossiers.csv`)).status()).toBe(404);
+  expect((await page.request.get(jobHref)).status()).toBe(404);
 });
 
 /** The database the app under test uses (scripts/e2e.ts). */
