@@ -211,7 +211,12 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
         const window = submissionWindow(dossier.call, now);
         if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
       }
-      const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, await loadQuestions(tx, dossier.callId));
+      const questions = await loadQuestions(tx, dossier.callId);
+      // A « file » question names one of the dossier's attachments (read only when the call asks one).
+      const attachmentNames = questions.some((q) => q.type === "FILE")
+        ? (await tx.dossierAttachment.findMany({ where: { dossierId }, select: { fileName: true } })).map((a) => a.fileName)
+        : [];
+      const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, questions, attachmentNames);
       if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
 
       const content = dossier.content as DossierContent;

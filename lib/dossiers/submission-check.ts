@@ -10,7 +10,17 @@ import { fieldErrorsFromZod, type FieldErrors } from "@/lib/server/result";
 import { checkBudget, type CallBudgetRules } from "./budget";
 import { stepSchemas, STEPS, type DossierContent } from "./dossier.schema";
 
-export function validateForSubmission(content: DossierContent, rules: CallBudgetRules, questions: readonly QuestionDefinition[] = []): FieldErrors {
+/**
+ * `attachmentNames`: the dossier's attached files; a « file » question is
+ * answered by the name of one of them (checked when given; omitted by callers
+ * that only count the other problems).
+ */
+export function validateForSubmission(
+  content: DossierContent,
+  rules: CallBudgetRules,
+  questions: readonly QuestionDefinition[] = [],
+  attachmentNames?: readonly string[],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const { key } of STEPS) {
     const r = stepSchemas[key].safeParse(content[key] ?? {});
@@ -26,6 +36,15 @@ export function validateForSubmission(content: DossierContent, rules: CallBudget
     const answers = answersSchema(questions, "submit").safeParse(content.questions ?? {});
     if (!answers.success) {
       for (const [path, messages] of Object.entries(fieldErrorsFromZod(answers.error.issues))) (errors[`questions.${path}`] ??= []).push(...messages);
+    } else if (attachmentNames) {
+      const given = answers.data as Record<string, unknown>;
+      const names = new Set(attachmentNames.map((n) => n.toLocaleLowerCase("fr")));
+      for (const q of questions) {
+        const name = given[q.key];
+        if (q.type === "FILE" && typeof name === "string" && name !== "" && !names.has(name.toLocaleLowerCase("fr"))) {
+          (errors[`questions.${q.key}`] ??= []).push(`${q.label} : aucune pièce jointe ne s’appelle « ${name} » ; joignez ce fichier dans la section Pièces jointes ci-dessous.`);
+        }
+      }
     }
   }
   return errors;

@@ -34,7 +34,7 @@ export function questionHint(q: QuestionDefinition): string {
     if (c.maxDate) parts.push(`Le ${frDate(c.maxDate)} au plus tard.`);
   }
   if (q.type === "FILE") {
-    parts.push("Le dépôt de pièces jointes n’est pas encore ouvert : indiquez le nom du fichier (par exemple budget.pdf), que vous transmettrez à l’équipe du programme sur sa demande.");
+    parts.push("Indiquez le nom du fichier (par exemple budget.pdf) et joignez-le à l’étape « Vérification et dépôt », section Pièces jointes : le dépôt vérifie qu’il y est.");
   }
   return parts.join(" ");
 }

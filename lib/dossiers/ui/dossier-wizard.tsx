@@ -304,7 +304,7 @@ function ReviewStep({ dossierId, content, call, questions, attachments, setAttac
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; fields: [string, string[]][] } | null>(null);
-  const problems = Object.entries(validateForSubmission(content, call.rules, questions));
+  const problems = Object.entries(validateForSubmission(content, call.rules, questions, attachments.map((a) => a.fileName)));
   const answers = (content.questions ?? {}) as Record<string, unknown>;
   const questionProblems = problems.filter(([k]) => k.startsWith("questions."));
   const errorRef = useRef<HTMLDivElement>(null);
