@@ -111,14 +111,19 @@ test("sign out everywhere ends the sessions of other devices", async ({ page, br
 
 test("a tampered session cookie is refused and the visitor sent to sign-in", async ({ page, context }) => {
   await signIn(page, DEMO.applicant);
+  // The header asks /api/auth/session, whose answer renews the cookie: let it
+  // land, then close the page, so that nothing puts a valid cookie back.
+  await page.waitForLoadState("networkidle");
+  await page.close();
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   const middle = Math.floor(session.value.length / 2);
   const flipped = session.value.slice(0, middle) + (session.value[middle] === "A" ? "B" : "A") + session.value.slice(middle + 1);
   await context.addCookies([{ ...session, value: flipped }]);
-  await page.goto("/espace");
-  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
+  const fresh = await context.newPage();
+  await fresh.goto("/espace");
+  await expect(fresh).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
 });
 
 test.describe("ProConnect (OpenID Connect against a real provider on loopback)", () => {
