@@ -154,7 +154,10 @@ test.describe.serial("publication of the 2021 results", () => {
 
   test("the dark theme keeps the results page accessible", async ({ page }) => {
     await page.goto(RESULTS);
+    // The display settings open through the DSFR's script: wait until it has started.
+    await expect(page.locator("html")).toHaveAttribute("data-fr-js", "true");
     await page.getByRole("button", { name: /Paramètres d.affichage/ }).first().click();
+    await expect(page.getByText("Thème sombre")).toBeVisible();
     await page.getByText("Thème sombre").click();
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
     await page.keyboard.press("Escape");
