@@ -156,8 +156,11 @@ test.describe.serial("publication of the 2021 results", () => {
     await page.goto(RESULTS);
     // The display settings open through the DSFR's script: wait until it has started.
     await expect(page.locator("html")).toHaveAttribute("data-fr-js", "true");
-    await page.getByRole("button", { name: /Paramètres d.affichage/ }).first().click();
-    await expect(page.getByText("Thème sombre")).toBeVisible();
+    // A click before the modal component has started is lost: click again until the settings show.
+    await expect(async () => {
+      if (!(await page.getByText("Thème sombre").isVisible())) await page.getByRole("button", { name: /Paramètres d.affichage/ }).first().click();
+      await expect(page.getByText("Thème sombre")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     await page.getByText("Thème sombre").click();
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
     await page.keyboard.press("Escape");
