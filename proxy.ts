@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "@/lib/auth/session-cookie-name";
-import { publicPageExists } from "@/lib/publication/public-pages";
+import { isStaticPublicPage, publicPageExists } from "@/lib/publication/public-pages";
 import { newNonce, securityHeaders } from "@/lib/security/headers";
 
 /**
@@ -9,11 +9,8 @@ import { newNonce, securityHeaders } from "@/lib/security/headers";
  */
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const headers = securityHeaders({
-    nonce,
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
-    development: process.env.NODE_ENV === "development",
-  });
+  const options = { https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"), development: process.env.NODE_ENV === "development" };
+  const headers = securityHeaders({ nonce, ...options });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
@@ -49,9 +46,19 @@ export async function proxy(request: NextRequest) {
   // call, results under embargo) is answered here too, so that its French 404
   // is rendered on the server (lib/publication/public-pages.ts).
   const missing = malformedPath(request) || !(await pageExists(request.nextUrl.pathname));
-  const response = missing
-    ? NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  if (missing) {
+    const notFound = NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } });
+    for (const [name, value] of Object.entries(headers)) notFound.headers.set(name, value);
+    return notFound;
+  }
+  if (isStaticPublicPage(request.nextUrl.pathname)) {
+    // Served from the full-route cache: the same document for everyone, so
+    // no nonce (the page does not read one) and the policy without it.
+    const cached = NextResponse.next();
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: null, ...options }))) cached.headers.set(name, value);
+    return cached;
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

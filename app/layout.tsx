@@ -25,8 +25,10 @@ const BRAND_TOP = (
 const HOME_LINK = { href: "/", title: "Accueil — Lauréat" };
 
 /**
- * Reads the request's CSP nonce (proxy.ts), so every page renders per
- * request: a prerendered page could not carry a fresh nonce.
+ * Reads the request's CSP nonce (proxy.ts), so pages render per request: a
+ * prerendered page could not carry a fresh nonce. The exceptions are the
+ * published results and laureate pages (force-static, decision 017): there
+ * headers() is empty, no nonce is read and the policy allows their inline scripts.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const lang = "fr";
@@ -37,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
       </head>
       <body>
-        <DsfrProvider lang={lang} doCheckNonce>
+        <DsfrProvider lang={lang} doCheckNonce={nonce !== undefined}>
           <StartDsfrOnHydration />
           <SkipLinks
             links={[

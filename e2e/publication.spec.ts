@@ -113,8 +113,21 @@ test.describe.serial("publication of the 2021 results", () => {
   });
 
   test("an anonymous visitor reads the results: 18 laureates in 6 categories, 69 / 30 / 12 / 33 / 18", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+    });
     const response = await page.goto(`${RESULTS}?utm_source=annonce&page=-1`);
     expect(response?.status()).toBe(200);
+    // Served whole from Next's cache (decision 017): one document for everyone, without a nonce,
+    // under the policy that allows its inline scripts and the site's own, nothing else.
+    const csp = response!.headers()["content-security-policy"]!;
+    expect(csp).toContain("script-src 'self' 'unsafe-inline';");
+    expect(csp).not.toContain("nonce-");
+    expect(await response!.text()).not.toMatch(/<script[^>]* nonce=/);
+    const again = await page.request.get(RESULTS);
+    expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(again.headers()["content-security-policy"]).toBe(csp);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Résultats — /);
     await expect(page.locator("[data-figure]")).toHaveText(["69", "30", "12", "33", "33", "18"]);
     for (const [key, label] of [["submitted", "69"], ["administrations", "30"], ["ministries", "12"], ["preselected", "33"], ["laureates", "18"]]) {
@@ -138,6 +151,9 @@ test.describe.serial("publication of the 2021 results", () => {
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Résultats/);
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", new RegExp(`${RESULTS}$`));
     await expectNoAxeViolations(page);
+    // The DSFR and Next.js scripts of the cached document ran: nothing was blocked.
+    await expect(page.locator("html")).toHaveAttribute("data-fr-js", "true");
+    expect(violations).toEqual([]);
 
     // A laureate's public page.
     await page.locator("[data-laureate]").first().getByRole("link").click();

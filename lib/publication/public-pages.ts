@@ -30,6 +30,21 @@ const PATTERNS: { re: RegExp; exists: (m: RegExpMatchArray) => Promise<boolean> 
   },
 ];
 
+/**
+ * The public pages served whole from Next's full-route cache (ISR, rendered
+ * on the first view after a publication, then never again until the next
+ * one): the published results and the laureate pages, what a crowd reads on
+ * announcement day. Their document is the same for everyone, so it carries
+ * no per-request nonce; proxy.ts gives them the policy without one
+ * (lib/security/headers.ts, docs/decisions/017). Every other page renders
+ * per request under a nonce.
+ */
+const STATIC_PUBLIC_PAGES = [PATTERNS[1]!.re, PATTERNS[2]!.re];
+
+export function isStaticPublicPage(pathname: string): boolean {
+  return STATIC_PUBLIC_PAGES.some((re) => re.test(pathname));
+}
+
 // A page that exists keeps existing (results are never unpublished): positive
 // answers are remembered briefly, so a cached results page still costs no query.
 // Negative ones are not, so a publication shows at once.

@@ -17,7 +17,7 @@ import {
   loadPublishedResults,
   loadResultsPreview,
 } from "./publication.queries";
-import { publicPageExists } from "./public-pages";
+import { isStaticPublicPage, publicPageExists } from "./public-pages";
 import { toScdlCsv } from "./scdl";
 import { withLuhnCheckDigit } from "./siret";
 import { validateTable, type TableSchema } from "./table-schema";
@@ -137,6 +137,13 @@ describe("results embargo and publication", () => {
     expect(await publicPageExists(`/appels/${slug}-inconnu`)).toBe(false);
     expect(await publicPageExists(`/appels/Pas_Un_Slug`)).toBe(false);
     expect(await publicPageExists(`/statistiques`)).toBe(true);
+    // Only the results and laureate pages are served whole from the cache, without a nonce.
+    expect(isStaticPublicPage(`/appels/${slug}/resultats`)).toBe(true);
+    expect(isStaticPublicPage(`/appels/${slug}/laureats/tst-${run}-1`)).toBe(true);
+    expect(isStaticPublicPage(`/appels/${slug}`)).toBe(false);
+    expect(isStaticPublicPage(`/appels/${slug}/resultats/autre`)).toBe(false);
+    expect(isStaticPublicPage(`/espace/appels/${slug}/resultats`)).toBe(false);
+    expect(isStaticPublicPage(`/statistiques`)).toBe(false);
   });
 
   it("refuses, with the reason, to publish an unlocked deliberation, and changes nothing", async () => {

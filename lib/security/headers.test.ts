@@ -16,6 +16,16 @@ describe("security headers", () => {
     expect(h["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
     expect(h["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
   });
+  it("without a nonce (a page served from the full-route cache), allows the site's scripts and the document's inline ones, nothing from elsewhere", () => {
+    const csp = securityHeaders({ nonce: null, https: false, development: false })["Content-Security-Policy"];
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'; ");
+    expect(csp).not.toContain("nonce-");
+    expect(csp).not.toContain("strict-dynamic");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
   it("draws a new nonce each time", () => {
     const nonces = new Set(Array.from({ length: 50 }, newNonce));
     expect(nonces.size).toBe(50);

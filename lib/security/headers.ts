@@ -3,13 +3,27 @@
  * Pure, so that a unit test reads the exact policy; e2e/security-headers
  * checks that the running app sends it.
  */
-export type SecurityHeaderOptions = { nonce: string; https: boolean; development: boolean };
+export type SecurityHeaderOptions = {
+  /**
+   * The response's nonce, or null for a page served whole from Next's cache
+   * (lib/publication/public-pages.ts, STATIC_PUBLIC_PAGES): a cached document
+   * cannot carry a fresh nonce. See docs/decisions/017.
+   */
+  nonce: string | null;
+  https: boolean;
+  development: boolean;
+};
 
 export function contentSecurityPolicy({ nonce, https, development }: SecurityHeaderOptions): string {
+  const eval_ = development ? " 'unsafe-eval'" : "";
   return [
     "default-src 'self'",
-    // 'strict-dynamic': scripts loaded by a nonced script are trusted, nothing else is.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    nonce === null
+      ? // Scripts from the site only, and the inline ones of the cached
+        // document (Next's payload, the DSFR's theme); no other origin.
+        `script-src 'self' 'unsafe-inline'${eval_}`
+      : // 'strict-dynamic': scripts loaded by a nonced script are trusted, nothing else is.
+        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${eval_}`,
     // Style attributes set by React components cannot carry a nonce; inline
     // styles cannot run code, so this is the usual trade-off.
     "style-src 'self' 'unsafe-inline'",

@@ -6,12 +6,17 @@ import { siteUrl } from "@/lib/publication/site-url";
 import { NOT_FOUND_METADATA } from "@/lib/server/metadata";
 import { ResultsPage } from "@/lib/publication/ui/results-page";
 
-// Rendered per request (the CSP nonce of app/layout.tsx changes with each
-// one: a page cached whole would carry a stale nonce and its scripts would be
-// blocked). The data comes from the cache (lib/publication/publication.cache.ts),
-// invalidated by a publication: no database query per view once warm.
+// Served whole from Next's full-route cache (ISR): rendered on the first view
+// after a publication, from the data cache (lib/publication/publication.cache.ts),
+// then never again until invalidatePublication(). No request reaches the
+// database or React once warm. The document is the same for everyone: it
+// carries no CSP nonce (proxy.ts gives it the policy without one, decision 017).
+// Unknown calls and results under embargo never get here: proxy.ts answers
+// them with the French 404 (lib/publication/public-pages.ts).
 
-export const dynamic = "force-dynamic";
+export const dynamic = "force-static";
+export const revalidate = false;
+export const generateStaticParams = async (): Promise<{ slug: string }[]> => [];
 
 type Props = { params: Promise<{ slug: string }> };
 

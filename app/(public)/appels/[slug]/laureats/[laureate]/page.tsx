@@ -6,10 +6,12 @@ import { siteUrl } from "@/lib/publication/site-url";
 import { NOT_FOUND_METADATA } from "@/lib/server/metadata";
 import { LaureatePage } from "@/lib/publication/ui/laureate-page";
 
-// Rendered per request like the results page (CSP nonce); data cached and
-// invalidated by the same publication.
+// Served whole from the full-route cache like the results page (ISR, no
+// nonce, decision 017); invalidated by the same publication.
 
-export const dynamic = "force-dynamic";
+export const dynamic = "force-static";
+export const revalidate = false;
+export const generateStaticParams = async (): Promise<{ slug: string; laureate: string }[]> => [];
 
 type Props = { params: Promise<{ slug: string; laureate: string }> };
 
