@@ -13,8 +13,8 @@ const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL server; unset = embedded PGlite under LAUREAT_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  /** Pool size; 1 is forced for the embedded database (single connection). */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Pool size; default 2 × cores + 1 (lib/server/pool-size.ts); 1 is forced for the embedded database (single connection). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   LAUREAT_DATA_DIR: z.string().default(".data"),
   LAUREAT_EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo data and demo accounts; default on for the embedded database only. */

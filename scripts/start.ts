@@ -13,6 +13,7 @@ import path from "node:path";
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/seed";
 import { isDemo, readServerEnv } from "@/lib/env";
 import { assertReachable, migrate, OperatorError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/server/database";
+import { defaultPoolMax } from "@/lib/server/pool-size";
 import { createPrismaClient } from "@/lib/server/prisma";
 import { ensureBuild, nextBin } from "./build";
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const env = readServerEnv();
   let embedded: EmbeddedDatabase | undefined;
   let url = env.DATABASE_URL;
-  let poolMax = env.DATABASE_POOL_MAX;
+  let poolMax = env.DATABASE_POOL_MAX ?? defaultPoolMax();
   if (url) {
     await assertReachable(url);
   } else {

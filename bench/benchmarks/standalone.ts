@@ -85,7 +85,7 @@ export const juryRanking: Benchmark = {
   },
 };
 
-type ScoringResult = { jurors: number; saves: number; p50Ms: number; p95Ms: number; baselineAloneP50Ms: number; budgetMs: number; withinBudget: boolean };
+type ScoringResult = { jurors: number; saves: number; p50Ms: number; p95Ms: number; p99Ms: number; baselineAloneP50Ms: number; budgetMs: number; withinBudget: boolean };
 
 export const juryScoring: Benchmark = {
   name: "jury-scoring",
@@ -94,7 +94,7 @@ export const juryScoring: Benchmark = {
     const r = await inChild<ScoringResult>(path.join(ROOT, "bench/jury-scoring/child.ts"), { BENCH_SERVER_URL: ctx.adminUrl });
     return {
       series: [
-        { label: `saveEvaluation, ${r.jurors} jurés simultanés`, role: "target", runs: 1, requests: r.saves, p50Ms: r.p50Ms, p95Ms: r.p95Ms },
+        { label: `saveEvaluation, ${r.jurors} jurés simultanés`, role: "target", runs: 1, requests: r.saves, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms },
         { label: "saveEvaluation, un juré seul", role: "baseline", runs: 1, p50Ms: r.baselineAloneP50Ms },
       ],
       ratios: [{ label: "p50 simultané / seul", value: Math.round((r.p50Ms / r.baselineAloneP50Ms) * 10) / 10, meaning: "coût de la concurrence" }],

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { defaultPoolMax } from "@/lib/server/pool-size";
 import { ensureBuild } from "@/scripts/build";
 import { BenchFailure } from "./types";
 
@@ -32,7 +33,7 @@ export async function startBenchServer(options: { databaseUrl: string; port: num
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    DATABASE_POOL_MAX: String(options.poolMax ?? 10),
+    DATABASE_POOL_MAX: String(options.poolMax ?? defaultPoolMax()),
     LAUREAT_DEMO: "0",
     LAUREAT_QUERY_COUNTER: "1",
     PORT: String(port),

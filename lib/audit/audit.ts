@@ -51,6 +51,16 @@ export function canonicalWithoutPrev(row: { at: Date } & Required<AuditInput>): 
  * commit, so the chain never forks, and holds it for this one round trip.
  */
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const row = preparedAuditEvent(input);
+  await tx.$executeRaw`select audit_event_append(${row.at}, ${row.actorId}::uuid, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.dataJson}::jsonb, ${row.canonicalWithoutPrev})`;
+}
+
+/**
+ * An event ready for `audit_event_append`, for a database function that
+ * appends it itself at the end of its own writes (jury_evaluation_write): the
+ * instant is taken now, the data made canonical, the hash input computed.
+ */
+export function preparedAuditEvent(input: AuditInput) {
   const row = {
     at: new Date(),
     actorId: input.actorId,
@@ -59,7 +69,7 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     entityId: input.entityId ?? null,
     data: JSON.parse(canonicalJson(input.data ?? {})) as Record<string, unknown>,
   };
-  await tx.$executeRaw`select audit_event_append(${row.at}, ${row.actorId}::uuid, ${row.action}, ${row.entityType}, ${row.entityId}, ${JSON.stringify(row.data)}::jsonb, ${canonicalWithoutPrev(row)})`;
+  return { ...row, dataJson: JSON.stringify(row.data), canonicalWithoutPrev: canonicalWithoutPrev(row) };
 }
 
 export type ChainReport = { ok: true; events: number } | { ok: false; events: number; brokenAt: bigint; reason: string };

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { appendAudit, canonicalJson } from "@/lib/audit/audit";
+import { appendAudit, canonicalJson, preparedAuditEvent } from "@/lib/audit/audit";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
 import { runWrite } from "@/lib/server/retry";
@@ -10,7 +10,7 @@ import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
 import { isUuid } from "@/lib/validation/ids";
 import { decisionSchema, declareConflictSchema, evaluationOpSchema, feedbackEditSchema, reviewConflictSchema, scoringGridSchema, staffConflictSchema } from "./jury.schema";
-import { canSeeDossiers, getChairView, juryResource, loadJuryContext, type JuryContext } from "./jury.queries";
+import { canSeeDossiers, getChairView, juryResource, loadEvaluationSaveState, loadJuryContext, type JuryContext } from "./jury.queries";
 
 const SCORING_PHASES = new Set(["AUDITIONS", "DELIBERATION"]);
 
@@ -183,113 +183,128 @@ export type SaveOutcome = { revision: number; submitted: boolean; replayed: bool
 export async function saveEvaluation(actor: Actor, callId: string, input: unknown): Promise<Result<SaveOutcome>> {
   if (!isUuid(callId)) return fail("FORBIDDEN");
   // authenticate → authorize → parse: a non-member learns nothing about the input rules.
-  const ctx = await loadJuryContext(actor, { id: callId });
-  if (!ctx || !can(actor, "jury.participate", juryResource(ctx))) return fail("FORBIDDEN");
+  // The context and the state a save builds on come in one round trip (issue 7), read
+  // with the operation's ids as sent; they are compared with the parsed ones below.
+  const sent = (input ?? {}) as { juryDossierId?: unknown; opId?: unknown };
+  const sentIds = {
+    juryDossierId: typeof sent.juryDossierId === "string" ? sent.juryDossierId : null,
+    // Only a well-formed id reaches the database (a NUL byte would make PostgreSQL fail).
+    opId: evaluationOpSchema.shape.opId.safeParse(sent.opId).success ? (sent.opId as string) : null,
+  };
+  let loaded = await loadEvaluationSaveState(actor, callId, sentIds.juryDossierId, sentIds.opId);
+  if (!loaded || !can(actor, "jury.participate", juryResource(loaded.ctx))) return fail("FORBIDDEN");
   const parsed = evaluationOpSchema.safeParse(input);
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
   const op = parsed.data;
-
-  const previous = await db.juryOperation.findUnique({ where: { opId: op.opId }, select: { memberId: true, outcome: true } });
-  if (previous) {
-    if (previous.memberId !== ctx.member!.id) return fail("CONFLICT", "Cet identifiant d’opération a déjà été utilisé.");
-    return ok({ ...(previous.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
-  }
-  if (!canSeeDossiers(ctx)) return fail("FORBIDDEN", "Acceptez l’engagement de confidentialité et déclarez vos conflits d’intérêts avant de noter.");
-  if (ctx.conflictedJuryDossierIds.has(op.juryDossierId)) return fail("FORBIDDEN", "Vous êtes en conflit d’intérêts sur ce dossier : vous ne pouvez ni l’ouvrir ni le noter.");
-  if (!SCORING_PHASES.has(ctx.call.phase)) return fail("CONFLICT", "La notation n’est pas ouverte pour cet appel.");
-  const closed = deliberationOpen(ctx);
-  if (closed) return closed;
-
-  const target = await db.juryDossier.findFirst({ where: { id: op.juryDossierId, dossier: { callId } }, select: { id: true, lockedAt: true } });
-  if (!target) return fail("NOT_FOUND", "Ce dossier ne fait pas partie des dossiers confiés au jury.");
-  if (target.lockedAt) return fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées.");
-
-  const byKey = new Map(ctx.criteria.map((c) => [c.key, c]));
-  const fieldErrors: Record<string, string[]> = {};
-  const scale = ctx.grid.scaleMaxHalf / 2;
-  op.scores.forEach((s, i) => {
-    if (!byKey.has(s.criterionKey)) fieldErrors[`scores.${i}.criterionKey`] = ["Critère inconnu pour cet appel."];
-    else if (s.valueHalf < 0 || s.valueHalf > ctx.grid.scaleMaxHalf || s.valueHalf % ctx.grid.stepHalf !== 0) {
-      fieldErrors[`scores.${i}.valueHalf`] = [
-        `La note doit être comprise entre 0 et ${String(scale).replace(".", ",")}${ctx.grid.stepHalf === 1 ? ", par demi-point" : ", en points entiers"} (reçu : ${String(s.valueHalf / 2).replace(".", ",")}).`,
-      ];
+  if (op.juryDossierId !== sentIds.juryDossierId || op.opId !== sentIds.opId) return fail("INVALID_INPUT", "Identifiant d’opération invalide.");
+  // The same criterion twice in one operation: the last value counts.
+  const submitted = new Map(op.scores.map((s) => [s.criterionKey, s]));
+  // A few attempts: another save of the same juror on the same dossier may land between the read and the write.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (attempt > 1) {
+      loaded = await loadEvaluationSaveState(actor, callId, op.juryDossierId, op.opId);
+      if (!loaded || !can(actor, "jury.participate", juryResource(loaded.ctx))) return fail("FORBIDDEN");
     }
-  });
-  if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", "Note hors de l’échelle de la grille : rien n’a été enregistré.", fieldErrors);
+    const { ctx, state } = loaded;
+    const memberId = ctx.member!.id;
+    const byKey = new Map(ctx.criteria.map((c) => [c.key, c]));
+    if (state.replay) {
+      if (state.replay.memberId !== memberId) return fail("CONFLICT", "Cet identifiant d’opération a déjà été utilisé.");
+      return ok({ ...(state.replay.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
+    }
+    if (!canSeeDossiers(ctx)) return fail("FORBIDDEN", "Acceptez l’engagement de confidentialité et déclarez vos conflits d’intérêts avant de noter.");
+    if (ctx.conflictedJuryDossierIds.has(op.juryDossierId)) return fail("FORBIDDEN", CONFLICTED_MESSAGE);
+    if (!SCORING_PHASES.has(ctx.call.phase)) return fail("CONFLICT", SCORING_CLOSED_MESSAGE);
+    const closed = deliberationOpen(ctx);
+    if (closed) return closed;
+    if (!state.target) return fail("NOT_FOUND", "Ce dossier ne fait pas partie des dossiers confiés au jury.");
+    if (state.target.lockedAt) return fail("CONFLICT", DOSSIER_LOCKED_MESSAGE);
 
-  try {
-    // A lost connection (outcome unknown) is a RETRYABLE answer: the offline queue keeps the operation and re-sends it with the same opId.
-    const written = await runWrite(() =>
-      db.$transaction(async (tx) => {
-        // Serialise concurrent saves of the same juror on the same dossier.
-        await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`${ctx.member!.id}:${op.juryDossierId}`}))`;
-        const replay = await tx.juryOperation.findUnique({ where: { opId: op.opId }, select: { outcome: true } });
-        if (replay) return ok({ ...(replay.outcome as Omit<SaveOutcome, "replayed">), replayed: true });
-        const locked = await tx.juryDossier.findUnique({ where: { id: target.id }, select: { lockedAt: true } });
-        if (locked?.lockedAt) throw new Refusal(fail("CONFLICT", "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées."));
+    const fieldErrors: Record<string, string[]> = {};
+    const scale = ctx.grid.scaleMaxHalf / 2;
+    op.scores.forEach((s, i) => {
+      if (!byKey.has(s.criterionKey)) fieldErrors[`scores.${i}.criterionKey`] = ["Critère inconnu pour cet appel."];
+      else if (s.valueHalf < 0 || s.valueHalf > ctx.grid.scaleMaxHalf || s.valueHalf % ctx.grid.stepHalf !== 0) {
+        fieldErrors[`scores.${i}.valueHalf`] = [
+          `La note doit être comprise entre 0 et ${String(scale).replace(".", ",")}${ctx.grid.stepHalf === 1 ? ", par demi-point" : ", en points entiers"} (reçu : ${String(s.valueHalf / 2).replace(".", ",")}).`,
+        ];
+      }
+    });
+    if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", "Note hors de l’échelle de la grille : rien n’a été enregistré.", fieldErrors);
 
-        const existing = await tx.juryEvaluation.findUnique({
-          where: { memberId_juryDossierId: { memberId: ctx.member!.id, juryDossierId: target.id } },
-          select: { id: true, revision: true, submittedAt: true, overallComment: true, feedback: true, internalNote: true, scores: { select: { valueHalf: true, comment: true, criterion: { select: { key: true } } } } },
-        });
-        const current = new Map((existing?.scores ?? []).map((s) => [s.criterion.key, { valueHalf: s.valueHalf, comment: s.comment }]));
-        const next = new Map(current);
-        for (const s of op.scores) next.set(s.criterionKey, { valueHalf: s.valueHalf, comment: s.comment !== undefined ? s.comment || null : (current.get(s.criterionKey)?.comment ?? null) });
-        const overallComment = op.overallComment !== undefined ? op.overallComment || null : (existing?.overallComment ?? null);
-        const feedback = op.feedback !== undefined ? op.feedback || null : (existing?.feedback ?? null);
-        const internalNote = op.internalNote !== undefined ? op.internalNote || null : (existing?.internalNote ?? null);
-        // Once submitted, every revision must stay complete.
-        const submitting = op.submit || !!existing?.submittedAt;
-        if (submitting) {
-          const errors: Record<string, string[]> = {};
-          for (const c of ctx.criteria) {
-            const v = next.get(c.key);
-            if (!v) errors[`criteria.${c.key}`] = [`Notez le critère « ${c.label} ».`];
-            else if (ctx.grid.commentMode === "PER_CRITERION" && !v.comment) errors[`criteria.${c.key}.comment`] = [`Le commentaire est obligatoire pour le critère « ${c.label} ».`];
-          }
-          if (ctx.grid.commentMode === "OVERALL" && !overallComment) errors.overallComment = ["Le commentaire général est obligatoire."];
-          if (Object.keys(errors).length) throw new Refusal(fail("INVALID_INPUT", "Notation incomplète : rien n’a été enregistré.", errors));
-        }
-        const evaluation = existing
-          ? await tx.juryEvaluation.update({
-              where: { id: existing.id },
-              data: { overallComment, feedback, internalNote, revision: existing.revision + 1, submittedAt: existing.submittedAt ?? (submitting ? new Date() : null) },
-              select: { id: true, revision: true, submittedAt: true },
-            })
-          : await tx.juryEvaluation.create({
-              data: { memberId: ctx.member!.id, juryDossierId: target.id, overallComment, feedback, internalNote, revision: 1, submittedAt: submitting ? new Date() : null },
-              select: { id: true, revision: true, submittedAt: true },
-            });
-        const changes: { criterion: string; from: number | null; to: number }[] = [];
-        for (const s of op.scores) {
-          const c = byKey.get(s.criterionKey)!;
-          const v = next.get(s.criterionKey)!;
-          await tx.juryScore.upsert({
-            where: { evaluationId_criterionId: { evaluationId: evaluation.id, criterionId: c.id } },
-            create: { evaluationId: evaluation.id, criterionId: c.id, valueHalf: v.valueHalf, comment: v.comment },
-            update: { valueHalf: v.valueHalf, comment: v.comment },
-          });
-          const before = current.get(s.criterionKey)?.valueHalf ?? null;
-          if (before !== v.valueHalf) changes.push({ criterion: s.criterionKey, from: before, to: v.valueHalf });
-        }
-        const outcome = { revision: evaluation.revision, submitted: !!evaluation.submittedAt };
-        await tx.juryOperation.create({ data: { opId: op.opId, memberId: ctx.member!.id, outcome } });
-        await appendAudit(tx, {
-          actorId: actor.userId,
-          action: "jury.evaluation.saved",
-          entityType: "jury_evaluation",
-          entityId: evaluation.id,
-          data: { opId: op.opId, juryDossierId: target.id, revision: evaluation.revision, submitted: outcome.submitted, changes },
-        });
+    const existing = state.existing;
+    const keyOf = new Map(ctx.criteria.map((c) => [c.id, c.key]));
+    const current = new Map((existing?.scores ?? []).map((s) => [keyOf.get(s.criterionId)!, { valueHalf: s.valueHalf, comment: s.comment }]));
+    const next = new Map(current);
+    for (const s of submitted.values()) next.set(s.criterionKey, { valueHalf: s.valueHalf, comment: s.comment !== undefined ? s.comment || null : (current.get(s.criterionKey)?.comment ?? null) });
+    const overallComment = op.overallComment !== undefined ? op.overallComment || null : (existing?.overallComment ?? null);
+    const feedback = op.feedback !== undefined ? op.feedback || null : (existing?.feedback ?? null);
+    const internalNote = op.internalNote !== undefined ? op.internalNote || null : (existing?.internalNote ?? null);
+    // Once submitted, every revision must stay complete.
+    const submitting = op.submit || !!existing?.submittedAt;
+    if (submitting) {
+      const errors: Record<string, string[]> = {};
+      for (const c of ctx.criteria) {
+        const v = next.get(c.key);
+        if (!v) errors[`criteria.${c.key}`] = [`Notez le critère « ${c.label} ».`];
+        else if (ctx.grid.commentMode === "PER_CRITERION" && !v.comment) errors[`criteria.${c.key}.comment`] = [`Le commentaire est obligatoire pour le critère « ${c.label} ».`];
+      }
+      if (ctx.grid.commentMode === "OVERALL" && !overallComment) errors.overallComment = ["Le commentaire général est obligatoire."];
+      if (Object.keys(errors).length) return fail("INVALID_INPUT", "Notation incomplète : rien n’a été enregistré.", errors);
+    }
+
+    const scores = [...submitted.keys()].map((key) => ({ criterion_id: byKey.get(key)!.id, value_half: next.get(key)!.valueHalf, comment: next.get(key)!.comment }));
+    const changes = [...submitted.keys()].flatMap((key) => {
+      const from = current.get(key)?.valueHalf ?? null;
+      const to = next.get(key)!.valueHalf;
+      return from === to ? [] : [{ criterion: key, from, to }];
+    });
+    const readRevision = existing?.revision ?? 0;
+    const evaluationId = existing?.id ?? randomUUID();
+    const outcome = { revision: readRevision + 1, submitted: !!existing?.submittedAt || submitting };
+    const audit = preparedAuditEvent({
+      actorId: actor.userId,
+      action: "jury.evaluation.saved",
+      entityType: "jury_evaluation",
+      entityId: evaluationId,
+      data: { opId: op.opId, juryDossierId: op.juryDossierId, revision: outcome.revision, submitted: outcome.submitted, changes },
+    });
+    // One statement, so one round trip and its own transaction (jury_evaluation_write,
+    // migration 20261202090000). A lost connection (outcome unknown) is a RETRYABLE
+    // answer: the offline queue keeps the operation and re-sends it with the same opId.
+    const written = await runWrite(async () => {
+      const rows = await db.$queryRaw<{ status: WriteStatus }[]>`
+        select jury_evaluation_write(
+          ${callId}::uuid, ${memberId}::uuid, ${op.juryDossierId}::uuid, ${readRevision}::integer, ${evaluationId}::uuid,
+          ${overallComment}::text, ${feedback}::text, ${internalNote}::text, ${submitting && !existing?.submittedAt ? audit.at : null}::timestamptz,
+          ${JSON.stringify(scores)}::jsonb, ${op.opId}::text, ${JSON.stringify(outcome)}::jsonb,
+          ${audit.at}::timestamptz, ${audit.actorId}::uuid, ${audit.dataJson}::jsonb, ${audit.canonicalWithoutPrev}::text
+        ) as status`;
+      return rows[0]!.status;
+    });
+    if (!written.ok) return written;
+    switch (written.data) {
+      case "SAVED":
         return ok({ ...outcome, replayed: false });
-      }),
-    );
-    return written.ok ? written.data : written;
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
+      case "CLOSED":
+        return fail("CONFLICT", SCORING_CLOSED_MESSAGE);
+      case "LOCKED":
+        return fail("CONFLICT", DOSSIER_LOCKED_MESSAGE);
+      case "CONFLICTED":
+        return fail("FORBIDDEN", CONFLICTED_MESSAGE);
+      case "STALE":
+      case "REPLAY":
+        // Read again: a replay answers with its recorded outcome, a stale read is prepared again.
+        continue;
+    }
   }
+  return fail("CONFLICT", "Vos notes de ce dossier ont changé pendant l’enregistrement : réessayez.");
 }
+
+type WriteStatus = "SAVED" | "CLOSED" | "LOCKED" | "CONFLICTED" | "STALE" | "REPLAY";
+const CONFLICTED_MESSAGE = "Vous êtes en conflit d’intérêts sur ce dossier : vous ne pouvez ni l’ouvrir ni le noter.";
+const SCORING_CLOSED_MESSAGE = "La notation n’est pas ouverte pour cet appel.";
+const DOSSIER_LOCKED_MESSAGE = "Ce dossier est verrouillé par le président du jury : les notes ne peuvent plus être modifiées.";
 
 class Refusal extends Error {
   constructor(readonly result: ReturnType<typeof fail>) {

@@ -2,7 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/server/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { isUuid } from "@/lib/validation/ids";
 import { computeRanking, type Ranking } from "./ranking";
 
 /**
@@ -22,39 +24,107 @@ export type JuryContext = {
 export const DEFAULT_GRID: JuryContext["grid"] = { scaleMaxHalf: 10, stepHalf: 1, commentMode: "PER_CRITERION", contestedSpreadHalf: 3, cutSize: 0, tieBreak: [] };
 
 export async function loadJuryContext(actor: Actor, callSlugOrId: { slug: string } | { id: string }, client: Db | Tx = db): Promise<JuryContext | null> {
-  const call = await client.call.findUnique({
-    where: "slug" in callSlugOrId ? { slug: callSlugOrId.slug } : { id: callSlugOrId.id },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      phase: true,
-      budgetEnvelopeCents: true,
-      deliberationLockedAt: true,
-      scoringGrid: { select: { scaleMaxHalf: true, stepHalf: true, commentMode: true, contestedSpreadHalf: true, cutSize: true, tieBreak: true } },
-      criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, helpText: true, weight: true, thresholdHalf: true } },
-      juryMembers: {
-        where: { userId: actor.userId },
-        select: {
-          id: true,
-          userId: true,
-          isChair: true,
-          confidentialityAcceptedAt: true,
-          declaredAt: true,
-          conflicts: { where: { status: { not: "DISMISSED" } }, select: { juryDossierId: true } },
-        },
-      },
-    },
-  });
-  if (!call) return null;
-  const m = call.juryMembers[0] ?? null;
+  // One round trip: every juror's save and page starts here, fifteen at once on audition day (issue 7).
+  let rows: { ctx: RawContext | null }[];
+  if ("id" in callSlugOrId) {
+    if (!isUuid(callSlugOrId.id)) return null;
+    rows = await client.$queryRaw`select ${contextSql(actor.userId)} as ctx from call c where c.id = ${callSlugOrId.id}::uuid`;
+  } else {
+    rows = await client.$queryRaw`select ${contextSql(actor.userId)} as ctx from call c where c.slug = ${callSlugOrId.slug}`;
+  }
+  return contextFromRow(rows[0]?.ctx ?? null);
+}
+
+/** The call, its grid and criteria, and the viewer's membership with its standing conflicts, as one JSON value. */
+const contextSql = (userId: string) => Prisma.sql`json_build_object(
+  'id', c.id, 'slug', c.slug, 'title', c.title, 'phase', c.phase,
+  'budgetEnvelopeCents', c.budget_envelope_cents::text, 'deliberationLockedAt', c.deliberation_locked_at,
+  'grid', (select json_build_object('scaleMaxHalf', g.scale_max_half, 'stepHalf', g.step_half, 'commentMode', g.comment_mode,
+            'contestedSpreadHalf', g.contested_spread_half, 'cutSize', g.cut_size, 'tieBreak', g.tie_break)
+          from scoring_grid g where g.call_id = c.id),
+  'criteria', coalesce((select json_agg(json_build_object('id', k.id, 'key', k.key, 'label', k.label, 'helpText', k.help_text,
+                'weight', k.weight, 'thresholdHalf', k.threshold_half) order by k.position)
+              from criterion k where k.call_id = c.id), '[]'::json),
+  'member', (select json_build_object('id', m.id, 'userId', m.user_id, 'isChair', m.is_chair,
+                'confidentialityAcceptedAt', m.confidentiality_accepted_at, 'declaredAt', m.declared_at,
+                'conflicts', coalesce((select json_agg(jc.jury_dossier_id) from jury_conflict jc where jc.member_id = m.id and jc.status <> 'DISMISSED'), '[]'::json))
+              from jury_member m where m.call_id = c.id and m.user_id = ${isUuid(userId) ? userId : null}::uuid)
+)`;
+
+type RawContext = {
+  id: string;
+  slug: string;
+  title: string;
+  phase: string;
+  budgetEnvelopeCents: string;
+  deliberationLockedAt: string | null;
+  grid: JuryContext["grid"] | null;
+  criteria: JuryContext["criteria"];
+  member: { id: string; userId: string; isChair: boolean; confidentialityAcceptedAt: string | null; declaredAt: string | null; conflicts: string[] } | null;
+};
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+function contextFromRow(raw: RawContext | null): JuryContext | null {
+  if (!raw) return null;
+  const m = raw.member;
   return {
-    call: { id: call.id, slug: call.slug, title: call.title, phase: call.phase, budgetEnvelopeCents: call.budgetEnvelopeCents, deliberationLockedAt: call.deliberationLockedAt },
-    member: m ? { id: m.id, userId: m.userId, isChair: m.isChair, confidentialityAcceptedAt: m.confidentialityAcceptedAt, declaredAt: m.declaredAt } : null,
-    grid: call.scoringGrid ?? DEFAULT_GRID,
-    criteria: call.criteria,
-    conflictedJuryDossierIds: new Set(m?.conflicts.map((c) => c.juryDossierId) ?? []),
+    call: { id: raw.id, slug: raw.slug, title: raw.title, phase: raw.phase, budgetEnvelopeCents: BigInt(raw.budgetEnvelopeCents), deliberationLockedAt: dateOrNull(raw.deliberationLockedAt) },
+    member: m ? { id: m.id, userId: m.userId, isChair: m.isChair, confidentialityAcceptedAt: dateOrNull(m.confidentialityAcceptedAt), declaredAt: dateOrNull(m.declaredAt) } : null,
+    grid: raw.grid ?? DEFAULT_GRID,
+    criteria: raw.criteria,
+    conflictedJuryDossierIds: new Set(m?.conflicts ?? []),
   };
+}
+
+/** What a save of scores found: a replayed operation, the dossier on the agenda, the juror's evaluation. */
+export type EvaluationState = {
+  replay: { memberId: string; outcome: unknown } | null;
+  target: { lockedAt: string | null } | null;
+  existing: {
+    id: string;
+    revision: number;
+    submittedAt: string | null;
+    overallComment: string | null;
+    feedback: string | null;
+    internalNote: string | null;
+    scores: { criterionId: string; valueHalf: number; comment: string | null }[];
+  } | null;
+};
+
+/**
+ * The viewer's jury context and, for a save of scores, the state it builds
+ * on, in one round trip (lib/jury/jury.mutations.ts#saveEvaluation): on
+ * audition day fifteen jurors save at once, and each round trip through the
+ * ORM costs the Node process more than PostgreSQL spends answering it.
+ */
+export async function loadEvaluationSaveState(
+  actor: Actor,
+  callId: string,
+  juryDossierId: string | null,
+  opId: string | null,
+): Promise<{ ctx: JuryContext; state: EvaluationState } | null> {
+  if (!isUuid(callId)) return null;
+  const userId = isUuid(actor.userId) ? actor.userId : null;
+  // Ids as the browser sent them, not yet parsed: a malformed one finds nothing.
+  if (juryDossierId !== null && !isUuid(juryDossierId)) juryDossierId = null;
+  const rows = await db.$queryRaw<{ ctx: RawContext; state: EvaluationState }[]>`
+    select ${contextSql(actor.userId)} as ctx,
+      json_build_object(
+        'replay', (select json_build_object('memberId', o.member_id, 'outcome', o.outcome) from jury_operation o where o.op_id = ${opId}),
+        'target', (select json_build_object('lockedAt', jd.locked_at) from jury_dossier jd join dossier d on d.id = jd.dossier_id
+                    where jd.id = ${juryDossierId}::uuid and d.call_id = c.id),
+        'existing', (select json_build_object(
+                        'id', e.id, 'revision', e.revision, 'submittedAt', e.submitted_at,
+                        'overallComment', e.overall_comment, 'feedback', e.feedback, 'internalNote', e.internal_note,
+                        'scores', coalesce((select json_agg(json_build_object('criterionId', s.criterion_id, 'valueHalf', s.value_half, 'comment', s.comment))
+                                            from jury_score s where s.evaluation_id = e.id), '[]'::json))
+                      from jury_evaluation e join jury_member m on m.id = e.member_id
+                      where m.call_id = c.id and m.user_id = ${userId}::uuid and e.jury_dossier_id = ${juryDossierId}::uuid)
+      ) as state
+    from call c where c.id = ${callId}::uuid`;
+  const row = rows[0];
+  return row ? { ctx: contextFromRow(row.ctx)!, state: row.state } : null;
 }
 
 export const juryResource = (ctx: JuryContext) => ({ callId: ctx.call.id, member: ctx.member ? { userId: ctx.member.userId, isChair: ctx.member.isChair } : null });

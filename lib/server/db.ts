@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { defaultPoolMax } from "./pool-size";
 import { createPrismaClient } from "./prisma";
 
 /**
@@ -14,7 +15,7 @@ function client(): PrismaClient {
   if (!globalForDb.laureatDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the portal with `npm start`, which provides it.");
-    globalForDb.laureatDb = createPrismaClient(url, Number(process.env.DATABASE_POOL_MAX ?? 10) || 10);
+    globalForDb.laureatDb = createPrismaClient(url, Number(process.env.DATABASE_POOL_MAX) || defaultPoolMax());
   }
   return globalForDb.laureatDb;
 }

@@ -1,8 +1,10 @@
 /**
  * Fault drills on the real mutations (issue 3): the connection serving a
- * dossier submission, then a jury score save, is cut just before the last
- * statement of the transaction (the audit append) — every other row is
- * written but not committed. The person gets the French RETRYABLE answer,
+ * dossier submission is cut just before the last statement of its transaction
+ * (the audit append) — every other row is written but not committed. A jury
+ * score save is one statement (jury_evaluation_write): its connection is cut
+ * before the statement, then, on a PostgreSQL server, inside it, once every
+ * row is written and the audit chain's lock awaited. The person gets the French RETRYABLE answer,
  * nothing is half-written, and a retry with the same idempotency key (the
  * submission's key, the offline queue's opId) writes exactly once, even when
  * it is repeated.
@@ -12,7 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type pg from "pg";
+import pg, { Client as PgClient } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/audit";
@@ -128,9 +130,47 @@ describe(`fault drills on the real mutations (${kind === "server" ? "pg_terminat
       ]);
     const before = await state();
 
-    const method = arm("audit_event_append");
+    if (kind === "server") {
+      // Inside the statement: another session holds the audit chain's lock, so
+      // the save stops at its last step with the operation, the evaluation and
+      // the scores written; its backend is then terminated. (The embedded
+      // database serves one connection: no second session can hold the lock.)
+      const holder = new PgClient({ connectionString: databaseUrl });
+      await holder.connect();
+      try {
+        await holder.query("begin");
+        await holder.query("select pg_advisory_xact_lock(742001)");
+        const pending = saveEvaluation(juror, call.id, op);
+        let pid: number | undefined;
+        await expect
+          .poll(
+            async () => {
+              // pg_stat_activity is frozen for the rest of a transaction once read: drop that snapshot.
+              await holder.query("select pg_stat_clear_snapshot()");
+              const { rows } = await holder.query<{ pid: number }>(
+                "select pid from pg_stat_activity where query like '%jury_evaluation_write(%' and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
+              );
+              pid = rows[0]?.pid;
+              return pid;
+            },
+            { timeout: 10_000 },
+          )
+          .toBeTypeOf("number");
+        const written = await holder.query<{ n: number }>("select count(*)::int as n from jury_operation where op_id = $1", [op.opId]);
+        expect(written.rows[0]!.n).toBe(0); // not visible: not committed
+        await holder.query("select pg_terminate_backend($1)", [pid]);
+        expect(await pending).toEqual({ ok: false, code: "RETRYABLE", message: RETRYABLE_MESSAGE });
+      } finally {
+        await holder.query("rollback").catch(() => {});
+        await holder.end();
+      }
+      expect(await state()).toBe(before);
+    }
+
+    const method = arm("jury_evaluation_write");
     const first = await saveEvaluation(juror, call.id, op);
-    expect(method()).toBe(DROP);
+    // The pool reports the cut as soon as the backend dies, possibly before the drill's own connection has closed.
+    await expect.poll(method).toBe(DROP);
     expect(first).toEqual({ ok: false, code: "RETRYABLE", message: RETRYABLE_MESSAGE });
     expect(await state()).toBe(before);
 
