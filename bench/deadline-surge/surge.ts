@@ -5,6 +5,7 @@ import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { seedDemo } from "@/lib/demo/seed";
 import { createFreshDatabase, dropDatabase, migrate } from "@/lib/server/database";
+import { defaultPoolMax } from "@/lib/server/pool-size";
 import type { BenchResult } from "./index";
 
 // "server-only" guards the app's bundles; this process is a server. tsx's
@@ -15,7 +16,8 @@ require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true
 
 const APPLICANTS = Number(process.env.SURGE_APPLICANTS ?? 200);
 const SERVER = process.env.SURGE_SERVER_URL!;
-const POOL = 10;
+// The app's default pool (2 × cores + 1), for the mutation and both baselines.
+const POOL = defaultPoolMax();
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -107,12 +109,45 @@ async function main(): Promise<BenchResult> {
       ),
     );
     const rawWall = performance.now() - rawStart;
+
+    // Baseline 2, the goal's: every row a submission writes — the dossier, its
+    // history event, the acknowledgement e-mail in the outbox and the audit
+    // event — inserted raw, one statement per applicant (the fastest raw form),
+    // into copies of the tables with their indexes, same pool, same concurrency.
+    for (const table of ["dossier", "dossier_event", "mail_outbox", "audit_event"]) {
+      await raw.query(`create table ${table}_same (like ${table} including defaults including indexes)`);
+    }
+    const sameStart = performance.now();
+    await Promise.all(
+      actors.map((a, i) => {
+        const dossierId = randomUUID();
+        const reference = `RAW-${i}`;
+        return raw.query(
+          `with d as (
+             insert into dossier_same (id, call_id, administration_id, created_by_id, title, summary, status, content, reference, submitted_at, requested_cents, total_cost_cents, version)
+             values ($1, $2, $3, $4, $5, $6, 'SUBMITTED', $7, $8, now(), $9, $10, 2) returning id),
+           e as (insert into dossier_event_same (id, dossier_id, status, message, actor_id, idempotency_key, at)
+             select $11, d.id, 'SUBMITTED', $12, $4, $13, now() from d),
+           m as (insert into mail_outbox_same (id, dedupe_key, "to", subject, text) values ($14, $15, $16, $17, $18))
+           insert into audit_event_same (at, actor_id, action, entity_type, entity_id, data, prev_hash, hash)
+           select now(), $4, 'dossier.submitted', 'dossier', d.id::text, $19::jsonb, null, encode(sha256(convert_to($19::text, 'UTF8')), 'hex') from d`,
+          [
+            dossierId, callId, a.administrationId, a.userId, "Tableau de bord", "Résumé", rows.rows[0]!.content, reference, 75_000_00, 150_000_00,
+            randomUUID(), `Dossier déposé (n° ${reference}).`, randomUUID(),
+            randomUUID(), `dossier-ack:${randomUUID()}`, a.email, `Accusé de réception — dossier ${reference}`, `Votre dossier a bien été déposé (n° ${reference}).`,
+            JSON.stringify({ reference, resubmission: false }),
+          ],
+        );
+      }),
+    );
+    const sameWall = performance.now() - sameStart;
     await raw.end();
     await db.$disconnect();
 
     latencies.sort((a, b) => a - b);
     const throughput = (APPLICANTS - failed) / (submitWall / 1000);
     const rawThroughput = APPLICANTS / (rawWall / 1000);
+    const sameRowsThroughput = APPLICANTS / (sameWall / 1000);
     const metrics = {
       applicants: APPLICANTS,
       failed,
@@ -124,8 +159,10 @@ async function main(): Promise<BenchResult> {
       throughputPerS: Math.round(throughput * 10) / 10,
       rawInsertThroughputPerS: Math.round(rawThroughput * 10) / 10,
       ratioToRaw: Math.round((throughput / rawThroughput) * 1000) / 1000,
+      sameRowsInsertThroughputPerS: Math.round(sameRowsThroughput * 10) / 10,
+      ratioToSameRows: Math.round((throughput / sameRowsThroughput) * 1000) / 1000,
     };
-    const ok = failed === 0 && lost === 0 && metrics.p99Ms < 1000 && metrics.ratioToRaw >= 0.3;
+    const ok = failed === 0 && lost === 0 && metrics.p99Ms < 1000 && metrics.ratioToSameRows >= 0.3;
     return { name: "deadline-surge", ok, metrics, notes: failures.slice(0, 5) };
   } finally {
     await dropDatabase(SERVER, name).catch(() => {});

@@ -17,7 +17,7 @@ export type Series = {
   p99Ms?: number;
   /** Requests per second, or rows per second for inserts (median over runs). */
   throughput?: number;
-  throughputUnit?: "req/s" | "rows/s";
+  throughputUnit?: "req/s" | "rows/s" | "dépôts/s";
   /** Total over all runs. */
   requests?: number;
   errors?: number;

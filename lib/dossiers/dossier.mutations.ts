@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "@/lib/audit/audit";
+import { appendAudit, preparedAuditEvent } from "@/lib/audit/audit";
 import { ADMINISTRATION_KIND_LABEL } from "@/lib/calls/call.schema";
 import { loadQuestions } from "@/lib/calls/manage.queries";
 import { answersSchema } from "@/lib/calls/questions.schema";
@@ -10,6 +10,7 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
+import { hotRow } from "@/lib/server/hot-sql";
 import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
@@ -28,6 +29,7 @@ import {
   type FormStepKey,
 } from "./dossier.schema";
 import { logRefusal, recordDossierEvent } from "./dossier.events";
+import { loadSubmissionState } from "./dossier.queries";
 import { correctionAnswerInput, correctionRequestInput } from "@/lib/review/review.schema";
 import { correctionDueAt } from "@/lib/review/preselection-rules";
 
@@ -145,8 +147,11 @@ export async function saveStep(actor: Actor, raw: unknown): Promise<Result<{ ver
 
 // ---------------------------------------------------------------- submit
 
+// Built once: a formatter costs far more to create than to use (it showed in the deadline-surge profile).
+const parisYearFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric" });
+
 function parisYear(now: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric" }).format(now);
+  return parisYearFormatter.format(now);
 }
 
 async function lockDossier(tx: Tx, dossierId: string, administrationId: string) {
@@ -155,9 +160,6 @@ async function lockDossier(tx: Tx, dossierId: string, administrationId: string) 
   return rows.length === 1;
 }
 
-// In the last-minute surge submissions queue for a connection: they wait
-// rather than fail (Prisma's default maxWait is 2 s); `now` was read on arrival.
-const SURGE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 export type Submission = { reference: string; submittedAt: string; replayed: boolean };
 
@@ -173,120 +175,85 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
   const administrationId = actor.administrationId;
   if (!administrationId) return refuse("dossier.submit", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
 
-  type Outcome = { result: Result<Submission> };
-  // A lost connection (outcome unknown) is a RETRYABLE answer: the person re-sends with the same idempotency key,
-  // which returns the first submission's receipt if it did commit, or submits once if it did not.
-  const written = await runWrite(() =>
-    db.$transaction(async (tx): Promise<Outcome> => {
-      if (!(await lockDossier(tx, dossierId, administrationId))) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
-      const dossier = await tx.dossier.findUniqueOrThrow({
-        where: { id: dossierId },
-        select: {
-          id: true,
-          callId: true,
-          administrationId: true,
-          status: true,
-          content: true,
-          reference: true,
-          submittedAt: true,
-          title: true,
-          requestedCents: true,
-          call: { select: { title: true, kind: true, phase: true, opensAt: true, closesAt: true, maxRequestedCents: true, minRequestedCents: true, maxRateBps: true } },
-        },
-      });
-      if (!can(actor, "dossier.submit", dossier)) return { result: fail("NOT_FOUND", "Ce dossier est introuvable.") };
-
-      const previous = await tx.dossierEvent.findUnique({ where: { idempotencyKey }, select: { dossierId: true } });
-      if (previous) {
-        if (previous.dossierId !== dossierId || !dossier.reference || !dossier.submittedAt) return { result: fail("INVALID_INPUT", "Clé de dépôt déjà utilisée.") };
-        // A retried request: same receipt, nothing new.
-        return { result: ok({ reference: dossier.reference, submittedAt: dossier.submittedAt.toISOString(), replayed: true }) };
-      }
-      if (!EDITABLE.includes(dossier.status)) {
-        const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)}` : "";
-        return { result: fail("CONFLICT", `Ce dossier a déjà été déposé${when}${dossier.reference ? ` (n° ${dossier.reference})` : ""} : il ne peut pas l’être une seconde fois.`) };
-      }
-      // A correction requested by staff may be sent back after the deadline.
-      if (dossier.status === "DRAFT") {
-        const window = submissionWindow(dossier.call, now);
-        if (!window.open) return { result: fail("DEADLINE_PASSED", window.message) };
-      }
-      const questions = await loadQuestions(tx, dossier.callId);
-      // A « file » question names one of the dossier's attachments (read only when the call asks one).
-      const attachmentNames = questions.some((q) => q.type === "FILE")
-        ? (await tx.dossierAttachment.findMany({ where: { dossierId }, select: { fileName: true } })).map((a) => a.fileName)
-        : [];
-      const errors = validateForSubmission(dossier.content as DossierContent, dossier.call, questions, attachmentNames);
-      if (Object.keys(errors).length > 0) return { result: fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors) };
-
-      const content = dossier.content as DossierContent;
-      const budget = stepSchemas.budget.parse(content.budget);
-      const category = await tx.callCategory.findUnique({
-        where: { callId_key: { callId: dossier.callId, key: stepSchemas.category.parse(content.category).categoryKey } },
-        select: { id: true },
-      });
-      if (!category) return { result: fail("INVALID_INPUT", undefined, { "category.categoryKey": ["Catégorie : choisissez une catégorie de cet appel."] }) };
-
-      let reference = dossier.reference;
-      if (!reference) {
-        const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('dossier_reference_seq') as n`;
-        reference = `LAU-${parisYear(now)}-${String(row!.n).padStart(5, "0")}`;
-      }
-      const project = stepSchemas.project.parse(content.project);
-      await tx.dossier.update({
-        where: { id: dossierId },
-        data: {
-          status: "SUBMITTED",
-          reference,
-          submittedAt: now,
-          title: project.title,
-          summary: project.summary,
-          categoryId: category.id,
-          totalCostCents: budgetTotals(budget.lines).totalCents,
-          requestedCents: BigInt(budget.requestedCents),
-          version: { increment: 1 },
-        },
-      });
-      const resubmission = dossier.status === "CORRECTION_REQUESTED";
-      if (resubmission) await tx.correctionRequest.updateMany({ where: { dossierId, resubmittedAt: null }, data: { resubmittedAt: now } });
-      await recordDossierEvent(tx, {
+  // Read, check and prepare in TypeScript; write in one statement that re-checks under the row lock
+  // (dossier_submit_write, migration 20261202100000). A few attempts: a co-editor's autosave may land in between.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const state = await loadSubmissionState(dossierId, administrationId, idempotencyKey);
+    const dossier = state.dossier;
+    if (!dossier || !can(actor, "dossier.submit", dossier)) return refuse("dossier.submit", actor, dossierId, fail("NOT_FOUND", "Ce dossier est introuvable."));
+    if (state.replayOf !== null) {
+      if (state.replayOf !== dossierId || !dossier.reference || !dossier.submittedAt) return refuse("dossier.submit", actor, dossierId, fail("INVALID_INPUT", "Clé de dépôt déjà utilisée."));
+      // A retried request: same receipt, nothing new.
+      return ok({ reference: dossier.reference, submittedAt: dossier.submittedAt.toISOString(), replayed: true });
+    }
+    if (!EDITABLE.includes(dossier.status)) {
+      const when = dossier.submittedAt ? ` le ${formatParisDateTime(dossier.submittedAt)}` : "";
+      return refuse(
+        "dossier.submit",
+        actor,
         dossierId,
-        status: "SUBMITTED",
-        message: resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`,
-        actorId: actor.userId,
-        idempotencyKey,
-        at: now,
-      });
-      const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
-      const text = [
-        "Bonjour,",
-        "",
-        `Votre dossier « ${project.title} » a bien été déposé sur Lauréat pour l’appel « ${dossier.call.title} ».`,
-        "",
-        `Numéro de dépôt : ${reference}`,
-        `Date du dépôt : ${formatParisDateTime(now)} (heure de Paris)`,
-        `Cofinancement demandé : ${formatCents(BigInt(budget.requestedCents))}`,
-        "",
-        `Accusé de réception : ${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}${ackPath}`,
-        "",
-        "Ce message vaut accusé de réception. Conservez-le.",
-        "L’équipe du programme",
-      ].join("\n");
-      await enqueueMail(tx, {
-        dedupeKey: `dossier-ack:${idempotencyKey}`,
-        to: actor.email,
-        subject: `Accusé de réception — dossier ${reference}`,
-        text,
-      });
-      // Last: the audit chain's lock is held from here to the commit.
-      await appendAudit(tx, { actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
-      return { result: ok({ reference, submittedAt: now.toISOString(), replayed: false }) };
-    }, SURGE_TRANSACTION),
-  );
-  if (!written.ok) return refuse("dossier.submit", actor, dossierId, written);
-  const outcome = written.data;
-  if (!outcome.result.ok) return refuse("dossier.submit", actor, dossierId, outcome.result);
-  return outcome.result;
+        fail("CONFLICT", `Ce dossier a déjà été déposé${when}${dossier.reference ? ` (n° ${dossier.reference})` : ""} : il ne peut pas l’être une seconde fois.`),
+      );
+    }
+    // A correction requested by staff may be sent back after the deadline.
+    if (dossier.status === "DRAFT") {
+      const window = submissionWindow(dossier.call, now);
+      if (!window.open) return refuse("dossier.submit", actor, dossierId, fail("DEADLINE_PASSED", window.message));
+    }
+    const content = dossier.content as DossierContent;
+    const errors = validateForSubmission(content, dossier.call, state.questions, state.questions.some((q) => q.type === "FILE") ? state.attachmentNames : []);
+    if (Object.keys(errors).length > 0) {
+      return refuse("dossier.submit", actor, dossierId, fail("INVALID_INPUT", "Le dossier est incomplet : corrigez les champs signalés avant de le déposer.", errors));
+    }
+    const budget = stepSchemas.budget.parse(content.budget);
+    const categoryKey = stepSchemas.category.parse(content.category).categoryKey;
+    const category = state.categories.find((c) => c.key === categoryKey);
+    if (!category) return refuse("dossier.submit", actor, dossierId, fail("INVALID_INPUT", undefined, { "category.categoryKey": ["Catégorie : choisissez une catégorie de cet appel."] }));
+    const project = stepSchemas.project.parse(content.project);
+
+    // The receipt number is drawn by the database once every check has passed; until then the texts quote this mark.
+    const placeholder = `@@reference-${randomUUID()}@@`;
+    const reference = dossier.reference ?? placeholder;
+    const resubmission = dossier.status === "CORRECTION_REQUESTED";
+    const ackPath = `/espace/dossiers/${dossierId}/accuse-de-reception`;
+    const text = [
+      "Bonjour,",
+      "",
+      `Votre dossier « ${project.title} » a bien été déposé sur Lauréat pour l’appel « ${dossier.call.title} ».`,
+      "",
+      `Numéro de dépôt : ${reference}`,
+      `Date du dépôt : ${formatParisDateTime(now)} (heure de Paris)`,
+      `Cofinancement demandé : ${formatCents(BigInt(budget.requestedCents))}`,
+      "",
+      `Accusé de réception : ${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}${ackPath}`,
+      "",
+      "Ce message vaut accusé de réception. Conservez-le.",
+      "L’équipe du programme",
+    ].join("\n");
+    const audit = preparedAuditEvent({ actorId: actor.userId, action: "dossier.submitted", entityType: "dossier", entityId: dossierId, data: { reference, resubmission } });
+    // A lost connection (outcome unknown) is a RETRYABLE answer: the person re-sends with the same idempotency key,
+    // which returns the first submission's receipt if it did commit, or submits once if it did not.
+    const written = await runWrite(async () => {
+      const eventMessage = resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`;
+      const row = await hotRow<{ r: { status: "SAVED" | "STALE" | "REPLAY"; reference?: string } }>(
+        `select dossier_submit_write($1::uuid, $2::uuid, $3::integer, $4::call_phase, $5::timestamptz, $6::timestamptz, $7::text[],
+           $8::text, $9::timestamptz, $10::integer, $11::text, $12::text, $13::uuid, $14::bigint, $15::bigint, $16::uuid, $17::text,
+           $18::text, $19::text, $20::text, $21::text, $22::timestamptz, $23::jsonb, $24::text, $25::text) as r`,
+        [
+          dossierId, administrationId, dossier.version, dossier.call.phase, dossier.call.opensAt, dossier.call.closesAt, state.attachmentNames,
+          idempotencyKey, now, parisYear(now), project.title, project.summary, category.id,
+          String(budgetTotals(budget.lines).totalCents), String(budget.requestedCents), actor.userId, eventMessage,
+          `dossier-ack:${idempotencyKey}`, actor.email, `Accusé de réception — dossier ${reference}`, text,
+          audit.at, audit.dataJson, audit.canonicalWithoutPrev, placeholder,
+        ],
+      );
+      return row!.r;
+    });
+    if (!written.ok) return refuse("dossier.submit", actor, dossierId, written);
+    if (written.data.status === "SAVED") return ok({ reference: written.data.reference!, submittedAt: now.toISOString(), replayed: false });
+    // STALE or REPLAY: read again (a replay then answers with its receipt).
+  }
+  return refuse("dossier.submit", actor, dossierId, fail("CONFLICT", "Le dossier a été modifié pendant son dépôt : vérifiez-le, puis déposez-le de nouveau."));
 }
 
 // ---------------------------------------------------------------- withdraw

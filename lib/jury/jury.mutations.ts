@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { appendAudit, canonicalJson, preparedAuditEvent } from "@/lib/audit/audit";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
+import { hotRow } from "@/lib/server/hot-sql";
 import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
@@ -270,17 +271,18 @@ export async function saveEvaluation(actor: Actor, callId: string, input: unknow
       data: { opId: op.opId, juryDossierId: op.juryDossierId, revision: outcome.revision, submitted: outcome.submitted, changes },
     });
     // One statement, so one round trip and its own transaction (jury_evaluation_write,
-    // migration 20261202090000). A lost connection (outcome unknown) is a RETRYABLE
+    // migration 20261202090000), sent without the ORM (lib/server/hot-sql.ts). A lost connection (outcome unknown) is a RETRYABLE
     // answer: the offline queue keeps the operation and re-sends it with the same opId.
     const written = await runWrite(async () => {
-      const rows = await db.$queryRaw<{ status: WriteStatus }[]>`
-        select jury_evaluation_write(
-          ${callId}::uuid, ${memberId}::uuid, ${op.juryDossierId}::uuid, ${readRevision}::integer, ${evaluationId}::uuid,
-          ${overallComment}::text, ${feedback}::text, ${internalNote}::text, ${submitting && !existing?.submittedAt ? audit.at : null}::timestamptz,
-          ${JSON.stringify(scores)}::jsonb, ${op.opId}::text, ${JSON.stringify(outcome)}::jsonb,
-          ${audit.at}::timestamptz, ${audit.actorId}::uuid, ${audit.dataJson}::jsonb, ${audit.canonicalWithoutPrev}::text
-        ) as status`;
-      return rows[0]!.status;
+      const row = await hotRow<{ status: WriteStatus }>(
+        `select jury_evaluation_write($1::uuid, $2::uuid, $3::uuid, $4::integer, $5::uuid, $6::text, $7::text, $8::text, $9::timestamptz,
+           $10::jsonb, $11::text, $12::jsonb, $13::timestamptz, $14::uuid, $15::jsonb, $16::text) as status`,
+        [
+          callId, memberId, op.juryDossierId, readRevision, evaluationId, overallComment, feedback, internalNote, submitting && !existing?.submittedAt ? audit.at : null,
+          JSON.stringify(scores), op.opId, JSON.stringify(outcome), audit.at, audit.actorId, audit.dataJson, audit.canonicalWithoutPrev,
+        ],
+      );
+      return row!.status;
     });
     if (!written.ok) return written;
     switch (written.data) {

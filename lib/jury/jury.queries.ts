@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/server/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { hotRow } from "@/lib/server/hot-sql";
 import { isUuid } from "@/lib/validation/ids";
 import { computeRanking, type Ranking } from "./ranking";
 
@@ -35,7 +36,25 @@ export async function loadJuryContext(actor: Actor, callSlugOrId: { slug: string
   return contextFromRow(rows[0]?.ctx ?? null);
 }
 
-/** The call, its grid and criteria, and the viewer's membership with its standing conflicts, as one JSON value. */
+/**
+ * The call, its grid and criteria, and the viewer's membership with its
+ * standing conflicts, as one JSON value, over `call c`; the viewer's user id
+ * is the statement's second parameter.
+ */
+const CONTEXT_JSON = `json_build_object(
+  'id', c.id, 'slug', c.slug, 'title', c.title, 'phase', c.phase,
+  'budgetEnvelopeCents', c.budget_envelope_cents::text, 'deliberationLockedAt', c.deliberation_locked_at,
+  'grid', (select json_build_object('scaleMaxHalf', g.scale_max_half, 'stepHalf', g.step_half, 'commentMode', g.comment_mode,
+            'contestedSpreadHalf', g.contested_spread_half, 'cutSize', g.cut_size, 'tieBreak', g.tie_break)
+          from scoring_grid g where g.call_id = c.id),
+  'criteria', coalesce((select json_agg(json_build_object('id', k.id, 'key', k.key, 'label', k.label, 'helpText', k.help_text,
+                'weight', k.weight, 'thresholdHalf', k.threshold_half) order by k.position)
+              from criterion k where k.call_id = c.id), '[]'::json),
+  'member', (select json_build_object('id', m.id, 'userId', m.user_id, 'isChair', m.is_chair,
+                'confidentialityAcceptedAt', m.confidentiality_accepted_at, 'declaredAt', m.declared_at,
+                'conflicts', coalesce((select json_agg(jc.jury_dossier_id) from jury_conflict jc where jc.member_id = m.id and jc.status <> 'DISMISSED'), '[]'::json))
+              from jury_member m where m.call_id = c.id and m.user_id = $2::uuid)
+)`;
 const contextSql = (userId: string) => Prisma.sql`json_build_object(
   'id', c.id, 'slug', c.slug, 'title', c.title, 'phase', c.phase,
   'budgetEnvelopeCents', c.budget_envelope_cents::text, 'deliberationLockedAt', c.deliberation_locked_at,
@@ -108,22 +127,23 @@ export async function loadEvaluationSaveState(
   const userId = isUuid(actor.userId) ? actor.userId : null;
   // Ids as the browser sent them, not yet parsed: a malformed one finds nothing.
   if (juryDossierId !== null && !isUuid(juryDossierId)) juryDossierId = null;
-  const rows = await db.$queryRaw<{ ctx: RawContext; state: EvaluationState }[]>`
-    select ${contextSql(actor.userId)} as ctx,
+  const row = await hotRow<{ ctx: RawContext; state: EvaluationState }>(
+    `select ${CONTEXT_JSON} as ctx,
       json_build_object(
-        'replay', (select json_build_object('memberId', o.member_id, 'outcome', o.outcome) from jury_operation o where o.op_id = ${opId}),
+        'replay', (select json_build_object('memberId', o.member_id, 'outcome', o.outcome) from jury_operation o where o.op_id = $4::text),
         'target', (select json_build_object('lockedAt', jd.locked_at) from jury_dossier jd join dossier d on d.id = jd.dossier_id
-                    where jd.id = ${juryDossierId}::uuid and d.call_id = c.id),
+                    where jd.id = $3::uuid and d.call_id = c.id),
         'existing', (select json_build_object(
                         'id', e.id, 'revision', e.revision, 'submittedAt', e.submitted_at,
                         'overallComment', e.overall_comment, 'feedback', e.feedback, 'internalNote', e.internal_note,
                         'scores', coalesce((select json_agg(json_build_object('criterionId', s.criterion_id, 'valueHalf', s.value_half, 'comment', s.comment))
                                             from jury_score s where s.evaluation_id = e.id), '[]'::json))
                       from jury_evaluation e join jury_member m on m.id = e.member_id
-                      where m.call_id = c.id and m.user_id = ${userId}::uuid and e.jury_dossier_id = ${juryDossierId}::uuid)
+                      where m.call_id = c.id and m.user_id = $2::uuid and e.jury_dossier_id = $3::uuid)
       ) as state
-    from call c where c.id = ${callId}::uuid`;
-  const row = rows[0];
+    from call c where c.id = $1::uuid`,
+    [callId, userId, juryDossierId, opId],
+  );
   return row ? { ctx: contextFromRow(row.ctx)!, state: row.state } : null;
 }
 

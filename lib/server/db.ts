@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { defaultPoolMax } from "./pool-size";
-import { createPrismaClient } from "./prisma";
+import { createPrismaClient, poolOf } from "./prisma";
 
 /**
  * The one Prisma client of the app, created on first use (never at build
@@ -27,3 +27,8 @@ export const db = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(c) : value;
   },
 });
+
+/** The pool under the app's Prisma client (or the one a test put in its place): see lib/server/hot-sql.ts. */
+export function dbPool() {
+  return poolOf(client());
+}

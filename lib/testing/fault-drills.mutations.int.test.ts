@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/audit";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { attachPool } from "@/lib/server/prisma";
 import { RETRYABLE_MESSAGE } from "@/lib/server/retry";
 import { dropConnection, trackedPool, type DropMethod } from "./faults";
 
@@ -44,6 +45,8 @@ pool.on("connect", (client: pg.PoolClient) => {
 });
 const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 (globalThis as unknown as { laureatDb?: PrismaClient }).laureatDb = prisma;
+// The hot statements (lib/server/hot-sql.ts) run on the same pool, whose connections can be cut.
+attachPool(prisma, pool);
 
 function arm(marker: string): () => DropMethod | undefined {
   let method: DropMethod | undefined;
@@ -70,6 +73,46 @@ afterAll(async () => {
   await pool.end().catch(() => {});
 });
 
+/**
+ * On a PostgreSQL server: cuts the connection *inside* a mutation's one write
+ * statement. Another session holds the audit chain's lock, so the statement
+ * stops at its last step — every row written, none committed (checked with
+ * `uncommitted`, which must count 0 from outside) — then its backend is
+ * terminated. (The embedded database serves one connection: no second session
+ * can hold the lock there.)
+ */
+async function cutInsideStatement<T>(statement: string, mutation: () => Promise<T>, uncommitted: string, params: unknown[]): Promise<T> {
+  const holder = new PgClient({ connectionString: databaseUrl });
+  await holder.connect();
+  try {
+    await holder.query("begin");
+    await holder.query("select pg_advisory_xact_lock(742001)");
+    const pending = mutation();
+    let pid: number | undefined;
+    await expect
+      .poll(
+        async () => {
+          // pg_stat_activity is frozen for the rest of a transaction once read: drop that snapshot.
+          await holder.query("select pg_stat_clear_snapshot()");
+          const { rows } = await holder.query<{ pid: number }>(
+            "select pid from pg_stat_activity where query like $1 and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
+            [`%${statement}(%`],
+          );
+          pid = rows[0]?.pid;
+          return pid;
+        },
+        { timeout: 10_000 },
+      )
+      .toBeTypeOf("number");
+    expect((await holder.query<{ n: number }>(uncommitted, params)).rows[0]!.n).toBe(0);
+    await holder.query("select pg_terminate_backend($1)", [pid]);
+    return await pending;
+  } finally {
+    await holder.query("rollback").catch(() => {});
+    await holder.end();
+  }
+}
+
 const DROP = kind === "server" ? "pg_terminate_backend" : "socket destroyed";
 
 describe(`fault drills on the real mutations (${kind === "server" ? "pg_terminate_backend" : "client socket destroyed"})`, () => {
@@ -92,9 +135,19 @@ describe(`fault drills on the real mutations (${kind === "server" ? "pg_terminat
     const before = await state();
     const idempotencyKey = randomUUID();
 
-    const method = arm("audit_event_append");
+    if (kind === "server") {
+      expect(await cutInsideStatement("dossier_submit_write", () => submitDossier(applicant, { dossierId: draft.id, idempotencyKey }), "select count(*)::int as n from dossier_event where idempotency_key = $1", [idempotencyKey])).toEqual({
+        ok: false,
+        code: "RETRYABLE",
+        message: RETRYABLE_MESSAGE,
+      });
+      expect(await state()).toBe(before);
+    }
+
+    const method = arm("dossier_submit_write");
     const first = await submitDossier(applicant, { dossierId: draft.id, idempotencyKey });
-    expect(method()).toBe(DROP);
+    // The pool reports the cut as soon as the backend dies, possibly before the drill's own connection has closed.
+    await expect.poll(method).toBe(DROP);
     expect(first).toEqual({ ok: false, code: "RETRYABLE", message: RETRYABLE_MESSAGE });
     expect(await state()).toBe(before);
 
@@ -131,39 +184,11 @@ describe(`fault drills on the real mutations (${kind === "server" ? "pg_terminat
     const before = await state();
 
     if (kind === "server") {
-      // Inside the statement: another session holds the audit chain's lock, so
-      // the save stops at its last step with the operation, the evaluation and
-      // the scores written; its backend is then terminated. (The embedded
-      // database serves one connection: no second session can hold the lock.)
-      const holder = new PgClient({ connectionString: databaseUrl });
-      await holder.connect();
-      try {
-        await holder.query("begin");
-        await holder.query("select pg_advisory_xact_lock(742001)");
-        const pending = saveEvaluation(juror, call.id, op);
-        let pid: number | undefined;
-        await expect
-          .poll(
-            async () => {
-              // pg_stat_activity is frozen for the rest of a transaction once read: drop that snapshot.
-              await holder.query("select pg_stat_clear_snapshot()");
-              const { rows } = await holder.query<{ pid: number }>(
-                "select pid from pg_stat_activity where query like '%jury_evaluation_write(%' and wait_event_type = 'Lock' and pid <> pg_backend_pid()",
-              );
-              pid = rows[0]?.pid;
-              return pid;
-            },
-            { timeout: 10_000 },
-          )
-          .toBeTypeOf("number");
-        const written = await holder.query<{ n: number }>("select count(*)::int as n from jury_operation where op_id = $1", [op.opId]);
-        expect(written.rows[0]!.n).toBe(0); // not visible: not committed
-        await holder.query("select pg_terminate_backend($1)", [pid]);
-        expect(await pending).toEqual({ ok: false, code: "RETRYABLE", message: RETRYABLE_MESSAGE });
-      } finally {
-        await holder.query("rollback").catch(() => {});
-        await holder.end();
-      }
+      expect(await cutInsideStatement("jury_evaluation_write", () => saveEvaluation(juror, call.id, op), "select count(*)::int as n from jury_operation where op_id = $1", [op.opId])).toEqual({
+        ok: false,
+        code: "RETRYABLE",
+        message: RETRYABLE_MESSAGE,
+      });
       expect(await state()).toBe(before);
     }
 
