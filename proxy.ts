@@ -8,8 +8,19 @@ import { newNonce, securityHeaders } from "@/lib/security/headers";
  * Not an access control: pages, routes and actions ask lib/auth/policy.ts.
  */
 export async function proxy(request: NextRequest) {
-  const nonce = newNonce();
   const options = { https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"), development: process.env.NODE_ENV === "development" };
+  const path = request.nextUrl.pathname;
+  // First, what a crowd reads on announcement day: a published results or
+  // laureate page, served whole from Next's cache. The same document for
+  // everyone, so no nonce (the page does not read one) and the policy without
+  // it (decision 017); this path costs a map lookup once the page is known.
+  const staticPage = isStaticPublicPage(path);
+  if (staticPage && !malformedPath(request) && (await pageExists(path))) {
+    const cached = NextResponse.next();
+    for (const [name, value] of Object.entries(cachedPageHeaders(options))) cached.headers.set(name, value);
+    return cached;
+  }
+  const nonce = newNonce();
   const headers = securityHeaders({ nonce, ...options });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -29,7 +40,6 @@ export async function proxy(request: NextRequest) {
   // session cookie who opens a page behind sign-in goes to the sign-in page
   // before the page even parses its address (so a malformed address there is
   // a sign-in, not a 404). Pages, actions and queries still check the session.
-  const path = request.nextUrl.pathname;
   if (PRIVATE.test(path) && (request.method === "GET" || request.method === "HEAD") && !request.cookies.has(sessionCookieName())) {
     const signIn = new URL("/connexion", request.url);
     // An address too long to carry back (its Location header would exceed what
@@ -45,22 +55,25 @@ export async function proxy(request: NextRequest) {
   // by e2e/public-fuzz.spec.ts). A public page with nothing to show (unknown
   // call, results under embargo) is answered here too, so that its French 404
   // is rendered on the server (lib/publication/public-pages.ts).
-  const missing = malformedPath(request) || !(await pageExists(request.nextUrl.pathname));
+  // (A cached public page that got here is malformed or has nothing to show.)
+  const missing = staticPage || malformedPath(request) || !(await pageExists(path));
   if (missing) {
     const notFound = NextResponse.rewrite(new URL("/adresse-invalide", request.url), { status: 404, request: { headers: requestHeaders } });
     for (const [name, value] of Object.entries(headers)) notFound.headers.set(name, value);
     return notFound;
   }
-  if (isStaticPublicPage(request.nextUrl.pathname)) {
-    // Served from the full-route cache: the same document for everyone, so
-    // no nonce (the page does not read one) and the policy without it.
-    const cached = NextResponse.next();
-    for (const [name, value] of Object.entries(securityHeaders({ nonce: null, ...options }))) cached.headers.set(name, value);
-    return cached;
-  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/** The headers of a cached page never change while the process runs: built once per setting. */
+const cachedHeaders = new Map<string, Record<string, string>>();
+function cachedPageHeaders(options: { https: boolean; development: boolean }): Record<string, string> {
+  const key = `${options.https}:${options.development}`;
+  let headers = cachedHeaders.get(key);
+  if (!headers) cachedHeaders.set(key, (headers = securityHeaders({ nonce: null, ...options })));
+  return headers;
 }
 
 /** Everything under these needs a signed-in person. */

@@ -57,7 +57,8 @@ export async function publicPageExists(pathname: string, now = Date.now()): Prom
     const match = pathname.match(re);
     if (!match) continue;
     const seen = known.get(pathname);
-    if (seen !== undefined && now - seen < POSITIVE_TTL_MS) return true;
+    // Published results and laureates are never unpublished (archiving keeps them): once seen, always there.
+    if (seen !== undefined && (now - seen < POSITIVE_TTL_MS || isStaticPublicPage(pathname))) return true;
     const found = await exists(match);
     if (found) {
       if (known.size > 10_000) known.clear();

@@ -29,7 +29,9 @@ export function createPrismaClient(url: string, max = 10): PrismaClient {
  * that skip the ORM (lib/server/hot-sql.ts, decision 019): same connections,
  * same limits, same statement counter.
  */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// On globalThis: Next.js bundles this module more than once (route handlers, pages, instrumentation), and the
+// client in lib/server/db.ts is shared through globalThis — its pool must be found from every copy.
+const pools: WeakMap<PrismaClient, pg.Pool> = ((globalThis as { laureatPools?: WeakMap<PrismaClient, pg.Pool> }).laureatPools ??= new WeakMap());
 
 export function poolOf(client: PrismaClient): pg.Pool {
   const pool = pools.get(client);
