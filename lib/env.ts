@@ -19,6 +19,12 @@ const serverSchema = z.object({
   LAUREAT_EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo data and demo accounts; default on for the embedded database only. */
   LAUREAT_DEMO: booleanish,
+  /**
+   * Background workers (outbox, exports, call scheduler) in this process; default on. Off (0) for an
+   * instance that only serves pages while another one runs them — and in bench/public-results, so that
+   * its SQL count is the page's alone.
+   */
+  LAUREAT_WORKERS: booleanish,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
    * Attachments' storage (lib/files). Unset: files on the local disk under

@@ -14,6 +14,10 @@ export function startAppWorkers(): void {
   const globalState = globalThis as unknown as { laureatWorkers?: boolean };
   if (globalState.laureatWorkers) return;
   globalState.laureatWorkers = true;
+  if (readServerEnv().LAUREAT_WORKERS === false) {
+    console.warn("[laureat] LAUREAT_WORKERS=0 : pas de travailleurs dans ce processus (courriels, exports, échéances).");
+    return;
+  }
   // Reminders and archiving only write to the database (the outbox): they run with or without SMTP.
   startCallScheduler(db);
   // Background exports write to the file store only.
