@@ -81,6 +81,9 @@ beforeAll(async () => {
   await mkUser("staff-call", { grants: [{ role: "STAFF", callId: ids.call }] });
   await mkUser("staff-global", { grants: [{ role: "STAFF", callId: null }] });
   await mkUser("admin", { grants: [{ role: "ADMIN", callId: null }] });
+  // Outside experts (decision 015): accounts without a role, linked by their opinions only.
+  await mkUser("expert-1", {});
+  await mkUser("expert-2", {});
   admin = (await loadActor(users.admin!))!;
   staffOfCall = (await loadActor(users["staff-call"]!))!;
   globalStaff = (await loadActor(users["staff-global"]!))!;
@@ -136,6 +139,10 @@ beforeAll(async () => {
     const ev = await db.juryEvaluation.create({ data: { memberId: member, juryDossierId: jd, overallComment: member === j1.id ? "Commentaire" : null, internalNote: member === j1.id && jd === jdN.id ? "Note interne" : null, submittedAt: publishedAt }, select: { id: true } });
     await db.juryScore.create({ data: { evaluationId: ev.id, criterionId: ids.crit, valueHalf: value, comment: jd === jdL.id ? "Solide" : null } });
   }
+  const opinion = (dossierId: string, expert: string) => ({ dossierId, expertId: users[expert]!, requestedById: users["staff-call"]!, message: "Votre avis sur la sécurité", dueAt: new Date("2021-01-20T17:00:00Z") });
+  await db.expertOpinion.createMany({
+    data: [opinion(ids.d.notRetained, "expert-1"), opinion(ids.d.laureate, "expert-2"), opinion(ids.d.otherCallDraft, "expert-2")],
+  });
   await db.juryConflict.create({ data: { memberId: j2.id, juryDossierId: jdN.id, type: "PROFESSIONAL", reason: "Ancien collègue du porteur", source: "DECLARED", status: "CONFIRMED" } });
   await db.juryOperation.create({ data: { opId: `op-${run}`, memberId: j2.id, outcome: { ok: true } } });
   await db.$transaction((tx) => appendAudit(tx, { actorId: users["juror-1"]!, action: "jury.deliberation.locked", entityType: "call", entityId: ids.call, data: { digest: "f".repeat(64), record: { callId: ids.call } } }));
@@ -219,7 +226,9 @@ describe("data retention of a call", () => {
     );
     // Agents, juror and staff of this call only; not the agent whose administration is on another call,
     // not the juror of two calls, not global staff or admins.
-    expect(lineIds(lines, "app_user", "ANONYMISE")).toEqual(sorted(users["agent-a"], users["agent-b"], users["agent-c"], users["juror-1"], users["staff-call"]));
+    // The expert asked only about this call's dossiers too; not the one also asked about another call's.
+    expect(lineIds(lines, "app_user", "ANONYMISE")).toEqual(sorted(users["agent-a"], users["agent-b"], users["agent-c"], users["juror-1"], users["staff-call"], users["expert-1"]));
+    expect(lines.find((l) => l.table === "expert_opinion")!.rows).toHaveLength(2);
     expect(lines.find((l) => l.table === "auth_token")!.rows).toHaveLength(1);
     expect(lines.find((l) => l.table === "auth_attempt")!.rows.map((r) => r.label.split(" — ")[0])).toEqual([email("agent-c")]);
   });
@@ -283,7 +292,10 @@ describe("data retention of a call", () => {
     expect(agentA).toMatchObject({ email: anonymisedEmail(users["agent-a"]!), name: ANONYMISED_NAME, passwordHash: null });
     expect(agentA.disabledAt).not.toBeNull();
     expect(await db.user.findUniqueOrThrow({ where: { id: users["juror-1"]! }, select: { email: true, name: true, organisation: true } })).toEqual({ email: anonymisedEmail(users["juror-1"]!), name: "Personne juror-1", organisation: null });
-    for (const key of ["agent-d", "juror-2", "staff-global", "admin"]) expect((await db.user.findUniqueOrThrow({ where: { id: users[key]! }, select: { email: true } })).email).toBe(email(key));
+    expect(await db.user.findUniqueOrThrow({ where: { id: users["expert-1"]! }, select: { email: true, name: true } })).toEqual({ email: anonymisedEmail(users["expert-1"]!), name: ANONYMISED_NAME });
+    expect(await db.expertOpinion.count({ where: { dossier: { callId: ids.call } } })).toBe(0);
+    expect(await db.expertOpinion.count({ where: { dossierId: ids.d.otherCallDraft } })).toBe(1);
+    for (const key of ["agent-d", "juror-2", "staff-global", "admin", "expert-2"]) expect((await db.user.findUniqueOrThrow({ where: { id: users[key]! }, select: { email: true } })).email).toBe(email(key));
     expect(await db.mailOutbox.count({ where: { dedupeKey: `unrelated-${run}` } })).toBe(1);
 
     // Jury: decisions, motivations and numeric scores kept; free text erased.

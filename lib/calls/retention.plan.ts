@@ -122,6 +122,8 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
         { dossiersCreated: { some: { callId } } },
         { juryMemberships: { some: { callId } } },
         { roles: { some: { callId } } },
+        // Outside experts: accounts made for an opinion on this call's dossiers (decision 015).
+        { expertOpinions: { some: { dossier: { callId } } } },
       ],
     },
     orderBy: { email: "asc" },
@@ -130,6 +132,7 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
   const candidateIds = candidates.map((u) => u.id);
   const grants = await client.roleGrant.findMany({ where: { userId: { in: candidateIds } }, select: { userId: true, callId: true } });
   const seats = await client.juryMember.findMany({ where: { userId: { in: candidateIds } }, select: { userId: true, callId: true } });
+  const opinions = await client.expertOpinion.findMany({ where: { expertId: { in: candidateIds } }, select: { expertId: true, dossier: { select: { callId: true } } } });
   const administrationIds = [...new Set(candidates.map((u) => u.administrationId).filter((x): x is string => x !== null))];
   const administrationCalls = await client.dossier.findMany({
     where: { administrationId: { in: administrationIds }, call: { phase: { not: "ARCHIVED" } } },
@@ -143,6 +146,7 @@ async function buildPlanContext(client: Client, callId: string): Promise<PlanCon
         grantCallIds: grants.filter((g) => g.userId === u.id).map((g) => g.callId!),
         juryCallIds: seats.filter((m) => m.userId === u.id).map((m) => m.callId),
         administrationCallIds: administrationCalls.filter((d) => d.administrationId === u.administrationId).map((d) => d.callId),
+        expertCallIds: opinions.filter((o) => o.expertId === u.id).map((o) => o.dossier.callId),
         alreadyAnonymised: u.email.endsWith(`@${ANONYMISED_EMAIL_DOMAIN}`),
       },
       callId,

@@ -86,16 +86,17 @@ describe("what happens to each dossier", () => {
 });
 
 describe("people tied only to the call", () => {
-  const links = (over: Partial<UserLinks> = {}): UserLinks => ({ hasGlobalRole: false, grantCallIds: [], juryCallIds: [], administrationCallIds: [], alreadyAnonymised: false, ...over });
+  const links = (over: Partial<UserLinks> = {}): UserLinks => ({ hasGlobalRole: false, grantCallIds: [], juryCallIds: [], administrationCallIds: [], expertCallIds: [], alreadyAnonymised: false, ...over });
 
   it("an applicant, juror or staff member of this call only is tied to it", () => {
     expect(isTiedOnlyToCall(links({ administrationCallIds: ["c"] }), "c")).toBe(true);
     expect(isTiedOnlyToCall(links({ juryCallIds: ["c"], grantCallIds: ["c"] }), "c")).toBe(true);
+    expect(isTiedOnlyToCall(links({ expertCallIds: ["c", "c"] }), "c")).toBe(true);
   });
 
   it("anyone with a global role or a link to another call is not", () => {
     fc.assert(
-      fc.property(fc.constantFrom("grantCallIds", "juryCallIds", "administrationCallIds"), (key) => {
+      fc.property(fc.constantFrom("grantCallIds", "juryCallIds", "administrationCallIds", "expertCallIds"), (key) => {
         expect(isTiedOnlyToCall(links({ [key]: ["c", "other"] }), "c")).toBe(false);
       }),
     );

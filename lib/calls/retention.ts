@@ -86,6 +86,8 @@ export type UserLinks = {
   juryCallIds: readonly string[];
   /** Calls, other than archived ones, where the person's administration has a dossier. */
   administrationCallIds: readonly string[];
+  /** Calls on whose dossiers the person was asked an outside opinion (an expert's only link to the portal). */
+  expertCallIds: readonly string[];
   alreadyAnonymised: boolean;
 };
 
@@ -97,7 +99,7 @@ export type UserLinks = {
 export function isTiedOnlyToCall(links: UserLinks, callId: string): boolean {
   if (links.hasGlobalRole || links.alreadyAnonymised) return false;
   const only = (ids: readonly string[]) => ids.every((id) => id === callId);
-  return only(links.grantCallIds) && only(links.juryCallIds) && only(links.administrationCallIds);
+  return only(links.grantCallIds) && only(links.juryCallIds) && only(links.administrationCallIds) && only(links.expertCallIds);
 }
 
 export type PlanRow = { id: string; label: string };
