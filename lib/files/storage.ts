@@ -78,6 +78,12 @@ export type S3Options = {
   secretAccessKey?: string;
   forcePathStyle: boolean;
   prefix: string;
+  /**
+   * Size of the parts of a multipart upload: a stream is sent part by part, so
+   * that at most one part is in memory (a large background export never is
+   * whole). S3 wants at least 5 MiB per part but the last; default 8 MiB.
+   */
+  partBytes?: number;
 };
 
 export class S3Storage implements FileStorage {
@@ -112,11 +118,46 @@ export class S3Storage implements FileStorage {
 
   async put(key: string, body: Readable | Buffer, meta: { contentType: string; size?: number }): Promise<void> {
     const { client, sdk } = await this.s3();
-    // A PutObject needs its length up front: the caller has bounded the body, so gathering it is bounded too.
-    const bytes = Buffer.isBuffer(body) ? body : await collect(body);
-    await client.send(
-      new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key), Body: bytes, ContentType: meta.contentType, ContentLength: bytes.length }),
-    );
+    const Bucket = this.options.bucket;
+    const Key = this.objectKey(key);
+    const putWhole = (bytes: Buffer) => client.send(new sdk.PutObjectCommand({ Bucket, Key, Body: bytes, ContentType: meta.contentType, ContentLength: bytes.length }));
+    if (Buffer.isBuffer(body)) {
+      await putWhole(body);
+      return;
+    }
+    // A stream: gathered up to one part; beyond, a multipart upload sends it part by part, so memory stays
+    // bounded by the part size whatever the file's size. A stream that fails aborts the upload: no object.
+    const partBytes = this.options.partBytes ?? 8 * 1024 * 1024;
+    let uploadId: string | undefined;
+    const parts: { ETag?: string; PartNumber: number }[] = [];
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const sendPart = async () => {
+      const bytes = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      uploadId ??= (await client.send(new sdk.CreateMultipartUploadCommand({ Bucket, Key, ContentType: meta.contentType }))).UploadId;
+      const PartNumber = parts.length + 1;
+      const sent = await client.send(new sdk.UploadPartCommand({ Bucket, Key, UploadId: uploadId, PartNumber, Body: bytes, ContentLength: bytes.length }));
+      parts.push({ ETag: sent.ETag, PartNumber });
+    };
+    try {
+      for await (const chunk of body) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes >= partBytes) await sendPart();
+      }
+      if (uploadId === undefined) {
+        await putWhole(Buffer.concat(pending, pendingBytes));
+        return;
+      }
+      if (pendingBytes > 0) await sendPart();
+      await client.send(new sdk.CompleteMultipartUploadCommand({ Bucket, Key, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+    } catch (error) {
+      if (uploadId !== undefined) await client.send(new sdk.AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId })).catch(() => {});
+      throw error;
+    }
   }
 
   async get(key: string): Promise<Readable | null> {
@@ -134,12 +175,6 @@ export class S3Storage implements FileStorage {
     const { client, sdk } = await this.s3();
     await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key) }));
   }
-}
-
-async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 // ---------------------------------------------------------------- selection
