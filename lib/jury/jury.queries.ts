@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/server/prisma";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { hotRow } from "@/lib/server/hot-sql";
 import { isUuid } from "@/lib/validation/ids";
@@ -26,13 +25,13 @@ export const DEFAULT_GRID: JuryContext["grid"] = { scaleMaxHalf: 10, stepHalf: 1
 
 export async function loadJuryContext(actor: Actor, callSlugOrId: { slug: string } | { id: string }, client: Db | Tx = db): Promise<JuryContext | null> {
   // One round trip: every juror's save and page starts here, fifteen at once on audition day (issue 7).
-  let rows: { ctx: RawContext | null }[];
-  if ("id" in callSlugOrId) {
-    if (!isUuid(callSlugOrId.id)) return null;
-    rows = await client.$queryRaw`select ${contextSql(actor.userId)} as ctx from call c where c.id = ${callSlugOrId.id}::uuid`;
-  } else {
-    rows = await client.$queryRaw`select ${contextSql(actor.userId)} as ctx from call c where c.slug = ${callSlugOrId.slug}`;
-  }
+  // Parameters by position ($1 the call, $2 the viewer): the text is shared with loadEvaluationSaveState.
+  if ("id" in callSlugOrId && !isUuid(callSlugOrId.id)) return null;
+  const userId = isUuid(actor.userId) ? actor.userId : null;
+  const rows =
+    "id" in callSlugOrId
+      ? await client.$queryRawUnsafe<{ ctx: RawContext | null }[]>(`select ${CONTEXT_JSON} as ctx from call c where c.id = $1::uuid`, callSlugOrId.id, userId)
+      : await client.$queryRawUnsafe<{ ctx: RawContext | null }[]>(`select ${CONTEXT_JSON} as ctx from call c where c.slug = $1::text`, callSlugOrId.slug, userId);
   return contextFromRow(rows[0]?.ctx ?? null);
 }
 
@@ -55,21 +54,6 @@ const CONTEXT_JSON = `json_build_object(
                 'conflicts', coalesce((select json_agg(jc.jury_dossier_id) from jury_conflict jc where jc.member_id = m.id and jc.status <> 'DISMISSED'), '[]'::json))
               from jury_member m where m.call_id = c.id and m.user_id = $2::uuid)
 )`;
-const contextSql = (userId: string) => Prisma.sql`json_build_object(
-  'id', c.id, 'slug', c.slug, 'title', c.title, 'phase', c.phase,
-  'budgetEnvelopeCents', c.budget_envelope_cents::text, 'deliberationLockedAt', c.deliberation_locked_at,
-  'grid', (select json_build_object('scaleMaxHalf', g.scale_max_half, 'stepHalf', g.step_half, 'commentMode', g.comment_mode,
-            'contestedSpreadHalf', g.contested_spread_half, 'cutSize', g.cut_size, 'tieBreak', g.tie_break)
-          from scoring_grid g where g.call_id = c.id),
-  'criteria', coalesce((select json_agg(json_build_object('id', k.id, 'key', k.key, 'label', k.label, 'helpText', k.help_text,
-                'weight', k.weight, 'thresholdHalf', k.threshold_half) order by k.position)
-              from criterion k where k.call_id = c.id), '[]'::json),
-  'member', (select json_build_object('id', m.id, 'userId', m.user_id, 'isChair', m.is_chair,
-                'confidentialityAcceptedAt', m.confidentiality_accepted_at, 'declaredAt', m.declared_at,
-                'conflicts', coalesce((select json_agg(jc.jury_dossier_id) from jury_conflict jc where jc.member_id = m.id and jc.status <> 'DISMISSED'), '[]'::json))
-              from jury_member m where m.call_id = c.id and m.user_id = ${isUuid(userId) ? userId : null}::uuid)
-)`;
-
 type RawContext = {
   id: string;
   slug: string;
