@@ -75,8 +75,22 @@ describe("staff inbox", () => {
         expect(second!.total, `${tri} ${ordre}`).toBe(54);
         expect(new Set([...first!.rows, ...second!.rows].map((r) => r.id)).size, `${tri} ${ordre}`).toBe(54);
         expect(second!.next).toBeNull();
+        // The same order as the statuses-only list (the other query shape), less the rows under 1 €.
+        const byStatus = await inbox({ statut: params.statut, tri, ordre });
+        const byStatusNext = await inbox({ statut: params.statut, tri, ordre, apres: byStatus!.next! });
+        expect(
+          [...first!.rows, ...second!.rows].map((r) => r.id),
+          `${tri} ${ordre}`,
+        ).toEqual([...byStatus!.rows, ...byStatusNext!.rows].filter((r) => r.requestedCents >= 100n).map((r) => r.id));
       }
     }
+    // Filters and sorts that read the joined tables, counted before the join of the page.
+    const cultureApi = await inbox({ ministere: "CUL", categorie: "api", min: "1", tri: "administration" });
+    const culture = await inbox({ ministere: "CUL", tri: "administration" });
+    const expected = culture!.rows.filter((r) => r.category === cultureApi!.rows[0]?.category && r.requestedCents >= 100n);
+    expect(cultureApi!.total).toBeGreaterThan(0);
+    expect(cultureApi!.total).toBe(expected.length);
+    expect(cultureApi!.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     // A cursor past the last row: an empty page, the total still right.
     const last = await inbox({ statut: "LAUREATE", min: "1", tri: "requested", ordre: "desc" });
     const lastRow = last!.rows.at(-1)!;

@@ -50,9 +50,12 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
       case "reference":
         return row.reference ?? "—";
       case "title":
+        // Plain anchors in the table (and its sort headers): a next/link per row would
+        // prefetch fifty dossier pages on every view of the inbox, and is a client
+        // component to render and hydrate fifty times.
         return (
           <>
-            <Link href={`${base}/dossiers/${row.id}`}>{row.title}</Link>
+            <a href={`${base}/dossiers/${row.id}`}>{row.title}</a>
             {row.review.tags.length > 0 ? (
               <ul className="fr-tags-group fr-mt-1v" aria-label="Étiquettes">
                 {row.review.tags.map((id) => {
@@ -250,10 +253,10 @@ export function InboxView({ page, filters, ignored }: { page: InboxPage; filters
                   scope="col"
                   aria-sort={filters.sort === c ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
                 >
-                  <Link href={sortLink(c)}>
+                  <a href={sortLink(c)}>
                     {COLUMN_LABEL[c]}
                     <span className="fr-sr-only"> (trier)</span>
-                  </Link>
+                  </a>
                 </th>
               ))}
               <th scope="col">Présélection</th>
