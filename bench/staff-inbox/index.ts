@@ -98,7 +98,7 @@ export const staffInbox: Benchmark = {
     const { getInbox } = await import("@/lib/review/inbox.queries");
     const { loadActor } = await import("@/lib/auth/actor.queries");
     const { parseInboxParams, encodeCursor } = await import("@/lib/review/inbox.schema");
-    const { inboxPageSql, inboxPageWithTotalSql, onlyStatusFilters } = await import("@/lib/review/inbox.sql");
+    const { inboxCallSql, inboxPageSql, inboxPageWithTotalSql, inboxSideSql, onlyStatusFilters } = await import("@/lib/review/inbox.sql");
     // The statement getInbox() sends for the rows: with the list's total when filters other than statuses apply.
     const mainSql = (params: Record<string, string>) => {
       const filters = parseInboxParams(params).filters;
@@ -145,17 +145,26 @@ export const staffInbox: Benchmark = {
       };
     };
 
-    /** Every statement getInbox() sends, by hand through node-postgres, concurrently as the app does. */
+    /**
+     * Every statement getInbox() sends, through node-postgres, in the same two
+     * round trips: the call, then the page, the side data, the staff and the views at once.
+     */
     const bareAll = (params: Record<string, string>) => {
+      const callSql = pgQuery(inboxCallSql(VOLUME_CALL_SLUG));
       const page = pgQuery(mainSql(params));
+      const side = pgQuery(inboxSideSql(call.id));
       return async () => {
-        const { rows } = await pool.query<{ id: string }>("select c.id, c.slug, c.title, c.phase from call c where c.slug = $1", [VOLUME_CALL_SLUG]);
+        const { rows } = await pool.query<{ id: string }>(callSql.text, callSql.values);
         const id = rows[0]!.id;
         await Promise.all([
-          pool.query("select key, label from call_category where call_id = $1 order by position", [id]),
           pool.query(page.text, page.values),
-          pool.query("select status, count(*)::int from dossier where call_id = $1 and status <> 'DRAFT' group by status", [id]),
-          pool.query("select code, name from ministry order by name"),
+          pool.query(side.text, side.values),
+          pool.query(
+            `select u.id, u.name, u.email from app_user u where u.disabled_at is null and exists (select 1 from role_grant g where g.user_id = u.id
+               and ((g.role = 'STAFF' and (g.call_id is null or g.call_id = $1)) or (g.role = 'ADMIN' and g.call_id is null))) order by u.name`,
+            [id],
+          ),
+          pool.query("select id, name, query from inbox_view where user_id = $1 and call_id = $2 order by name, id limit 20", [staffUser.id, id]),
         ]);
       };
     };

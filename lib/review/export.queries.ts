@@ -49,7 +49,7 @@ export async function openInboxExport(
 export async function* inboxExportBatches(callId: string, filters: InboxFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportRow[]> {
   let f: InboxFilters = { ...filters, after: null };
   for (;;) {
-    const rows = await db.$queryRaw<InboxSqlRow[]>(inboxPageSql(callId, f, batchSize));
+    const rows = await db.$queryRaw<InboxSqlRow[]>(inboxPageSql(callId, f, { limit: batchSize, review: false }));
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1]!;
