@@ -44,7 +44,7 @@ export async function checkPassword(email: string, password: string, ip: string)
   return ok ? { ok: true, userId: user!.id, email: user!.email, name: user!.name, sessionVersion: user!.sessionVersion } : { ok: false, reason: "invalid" };
 }
 
-/** A next-auth session token (encrypted JWT), readable by getServerSession. */
+/** A next-auth session token (encrypted JWT), read by lib/auth/session.ts and by next-auth's own routes. */
 export function encodeSessionToken(user: SessionUser): Promise<string> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
