@@ -56,6 +56,8 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: url,
       DATABASE_POOL_MAX: String(poolMax),
+      // One PGlite session behind every connection: no named prepared statements (lib/server/hot-sql.ts).
+      LAUREAT_EMBEDDED_DB: embedded ? "1" : "0",
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -68,10 +68,18 @@ export const deadlineSurge: Benchmark = {
           throughput: m("sameRowsInsertThroughputPerS"),
           throughputUnit: "dépôts/s",
         },
+        {
+          label: "la même insertion brute, en instruction préparée (nommée, préparée une fois par connexion, comme les instructions chaudes de l’app)",
+          role: "baseline",
+          runs: runs.length,
+          throughput: m("preparedSameRowsInsertThroughputPerS"),
+          throughputUnit: "dépôts/s",
+        },
         { label: "insertion SQL brute de la seule ligne du dossier (référence des mesures précédentes)", role: "baseline", runs: runs.length, throughput: m("rawInsertThroughputPerS"), throughputUnit: "rows/s" },
       ],
       ratios: [
         { label: "débit dépôt / insertion brute des mêmes lignes", value: m("ratioToSameRows"), meaning: "objectif ≥ 0,30" },
+        { label: "débit dépôt / la même insertion brute en instruction préparée", value: m("ratioToPreparedSameRows"), meaning: "lecture à avantage égal (l’app prépare ses instructions chaudes)" },
         { label: "débit dépôt / insertion brute de la seule ligne du dossier", value: m("ratioToRaw"), meaning: "comparaison avec les mesures précédentes" },
       ],
       notes: [`${failed} dépôt(s) en échec, ${lost} perdu(s) sur ${runs.length} série(s)`, ...runs.flatMap((r) => r.notes).slice(0, 3)],

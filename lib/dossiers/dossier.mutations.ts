@@ -10,7 +10,7 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
-import { hotRow } from "@/lib/server/hot-sql";
+import { hotRow, hotStatement } from "@/lib/server/hot-sql";
 import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Err, type Result } from "@/lib/server/result";
@@ -163,6 +163,10 @@ async function lockDossier(tx: Tx, dossierId: string, administrationId: string) 
 
 export type Submission = { reference: string; submittedAt: string; replayed: boolean };
 
+const SUBMIT_WRITE = hotStatement("dossier_submit_write", `select dossier_submit_write($1::uuid, $2::uuid, $3::integer, $4::call_phase, $5::timestamptz, $6::timestamptz, $7::text[],
+           $8::text, $9::timestamptz, $10::integer, $11::text, $12::text, $13::uuid, $14::bigint, $15::bigint, $16::uuid, $17::text,
+           $18::text, $19::text, $20::text, $21::text, $22::timestamptz, $23::jsonb, $24::text, $25::text) as r`);
+
 /**
  * Submits a dossier. Idempotent: the same idempotency key returns the same
  * receipt; a second submission with another key is refused. The deadline is
@@ -236,9 +240,7 @@ export async function submitDossier(actor: Actor, raw: unknown, now = new Date()
     const written = await runWrite(async () => {
       const eventMessage = resubmission ? `Dossier corrigé et déposé à nouveau (n° ${reference}).` : `Dossier déposé (n° ${reference}).`;
       const row = await hotRow<{ r: { status: "SAVED" | "STALE" | "REPLAY"; reference?: string } }>(
-        `select dossier_submit_write($1::uuid, $2::uuid, $3::integer, $4::call_phase, $5::timestamptz, $6::timestamptz, $7::text[],
-           $8::text, $9::timestamptz, $10::integer, $11::text, $12::text, $13::uuid, $14::bigint, $15::bigint, $16::uuid, $17::text,
-           $18::text, $19::text, $20::text, $21::text, $22::timestamptz, $23::jsonb, $24::text, $25::text) as r`,
+        SUBMIT_WRITE,
         [
           dossierId, administrationId, dossier.version, dossier.call.phase, dossier.call.opensAt, dossier.call.closesAt, state.attachmentNames,
           idempotencyKey, now, parisYear(now), project.title, project.summary, category.id,

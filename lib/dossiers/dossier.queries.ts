@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { definitionFromRow, type QuestionDefinition } from "@/lib/calls/question-definition";
 import { db } from "@/lib/server/db";
-import { hotRow } from "@/lib/server/hot-sql";
+import { hotRow, hotStatement } from "@/lib/server/hot-sql";
 import { attachmentListSelect, toAttachmentDto, type AttachmentDto } from "@/lib/files/attachment.schema";
 import type { DossierContent } from "./dossier.schema";
 
@@ -243,16 +243,7 @@ type RawSubmissionState = {
   categories: { key: string; id: string }[];
 };
 
-/**
- * The dossier (only within the applicant's administration), its call's
- * window, rules, questions and categories, its attachments' names and any
- * earlier use of the idempotency key, in one statement: at the deadline two
- * hundred applicants submit at once, and each round trip through the ORM costs
- * the Node process more than PostgreSQL spends answering it.
- */
-export async function loadSubmissionState(dossierId: string, administrationId: string, idempotencyKey: string): Promise<SubmissionState> {
-  const row = await hotRow<{ state: RawSubmissionState }>(
-    `
+const SUBMISSION_STATE = hotStatement("submission_state", `
     select json_build_object(
       'dossier', (select json_build_object(
           'id', d.id, 'callId', d.call_id, 'administrationId', d.administration_id, 'status', d.status, 'version', d.version,
@@ -268,7 +259,18 @@ export async function loadSubmissionState(dossierId: string, administrationId: s
       'attachmentNames', coalesce((select json_agg(a.file_name) from dossier_attachment a where a.dossier_id = $1::uuid), '[]'::json),
       'categories', coalesce((select json_agg(json_build_object('key', k.key, 'id', k.id))
                              from call_category k join dossier d on d.call_id = k.call_id where d.id = $1::uuid), '[]'::json)
-    ) as state`,
+    ) as state`);
+
+/**
+ * The dossier (only within the applicant's administration), its call's
+ * window, rules, questions and categories, its attachments' names and any
+ * earlier use of the idempotency key, in one statement: at the deadline two
+ * hundred applicants submit at once, and each round trip through the ORM costs
+ * the Node process more than PostgreSQL spends answering it.
+ */
+export async function loadSubmissionState(dossierId: string, administrationId: string, idempotencyKey: string): Promise<SubmissionState> {
+  const row = await hotRow<{ state: RawSubmissionState }>(
+    SUBMISSION_STATE,
     [dossierId, administrationId, idempotencyKey],
   );
   const raw = row!.state;

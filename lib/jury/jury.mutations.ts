@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { appendAudit, canonicalJson, preparedAuditEvent } from "@/lib/audit/audit";
 import { formatCents } from "@/lib/money";
 import { db } from "@/lib/server/db";
-import { hotRow } from "@/lib/server/hot-sql";
+import { hotRow, hotStatement } from "@/lib/server/hot-sql";
 import { runWrite } from "@/lib/server/retry";
 import type { Tx } from "@/lib/server/prisma";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
@@ -176,6 +176,9 @@ export async function proposeConflicts(actor: Actor, callId: string): Promise<Re
 
 export type SaveOutcome = { revision: number; submitted: boolean; replayed: boolean };
 
+const EVALUATION_WRITE = hotStatement("jury_evaluation_write", `select jury_evaluation_write($1::uuid, $2::uuid, $3::uuid, $4::integer, $5::uuid, $6::text, $7::text, $8::text, $9::timestamptz,
+           $10::jsonb, $11::text, $12::jsonb, $13::timestamptz, $14::uuid, $15::jsonb, $16::text) as status`);
+
 /**
  * One save from the scoring screen (online or replayed from the offline
  * queue). Idempotent by `opId`: a replay gets the first outcome back and
@@ -275,8 +278,7 @@ export async function saveEvaluation(actor: Actor, callId: string, input: unknow
     // answer: the offline queue keeps the operation and re-sends it with the same opId.
     const written = await runWrite(async () => {
       const row = await hotRow<{ status: WriteStatus }>(
-        `select jury_evaluation_write($1::uuid, $2::uuid, $3::uuid, $4::integer, $5::uuid, $6::text, $7::text, $8::text, $9::timestamptz,
-           $10::jsonb, $11::text, $12::jsonb, $13::timestamptz, $14::uuid, $15::jsonb, $16::text) as status`,
+        EVALUATION_WRITE,
         [
           callId, memberId, op.juryDossierId, readRevision, evaluationId, overallComment, feedback, internalNote, submitting && !existing?.submittedAt ? audit.at : null,
           JSON.stringify(scores), op.opId, JSON.stringify(outcome), audit.at, audit.actorId, audit.dataJson, audit.canonicalWithoutPrev,

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Db, Tx } from "@/lib/server/prisma";
 import { db } from "@/lib/server/db";
-import { hotRow } from "@/lib/server/hot-sql";
+import { hotRow, hotStatement } from "@/lib/server/hot-sql";
 import { isUuid } from "@/lib/validation/ids";
 import { computeRanking, type Ranking } from "./ranking";
 
@@ -95,6 +95,21 @@ export type EvaluationState = {
   } | null;
 };
 
+const EVALUATION_SAVE_STATE = hotStatement("evaluation_save_state", `select ${CONTEXT_JSON} as ctx,
+      json_build_object(
+        'replay', (select json_build_object('memberId', o.member_id, 'outcome', o.outcome) from jury_operation o where o.op_id = $4::text),
+        'target', (select json_build_object('lockedAt', jd.locked_at) from jury_dossier jd join dossier d on d.id = jd.dossier_id
+                    where jd.id = $3::uuid and d.call_id = c.id),
+        'existing', (select json_build_object(
+                        'id', e.id, 'revision', e.revision, 'submittedAt', e.submitted_at,
+                        'overallComment', e.overall_comment, 'feedback', e.feedback, 'internalNote', e.internal_note,
+                        'scores', coalesce((select json_agg(json_build_object('criterionId', s.criterion_id, 'valueHalf', s.value_half, 'comment', s.comment))
+                                            from jury_score s where s.evaluation_id = e.id), '[]'::json))
+                      from jury_evaluation e join jury_member m on m.id = e.member_id
+                      where m.call_id = c.id and m.user_id = $2::uuid and e.jury_dossier_id = $3::uuid)
+      ) as state
+    from call c where c.id = $1::uuid`);
+
 /**
  * The viewer's jury context and, for a save of scores, the state it builds
  * on, in one round trip (lib/jury/jury.mutations.ts#saveEvaluation): on
@@ -112,20 +127,7 @@ export async function loadEvaluationSaveState(
   // Ids as the browser sent them, not yet parsed: a malformed one finds nothing.
   if (juryDossierId !== null && !isUuid(juryDossierId)) juryDossierId = null;
   const row = await hotRow<{ ctx: RawContext; state: EvaluationState }>(
-    `select ${CONTEXT_JSON} as ctx,
-      json_build_object(
-        'replay', (select json_build_object('memberId', o.member_id, 'outcome', o.outcome) from jury_operation o where o.op_id = $4::text),
-        'target', (select json_build_object('lockedAt', jd.locked_at) from jury_dossier jd join dossier d on d.id = jd.dossier_id
-                    where jd.id = $3::uuid and d.call_id = c.id),
-        'existing', (select json_build_object(
-                        'id', e.id, 'revision', e.revision, 'submittedAt', e.submitted_at,
-                        'overallComment', e.overall_comment, 'feedback', e.feedback, 'internalNote', e.internal_note,
-                        'scores', coalesce((select json_agg(json_build_object('criterionId', s.criterion_id, 'valueHalf', s.value_half, 'comment', s.comment))
-                                            from jury_score s where s.evaluation_id = e.id), '[]'::json))
-                      from jury_evaluation e join jury_member m on m.id = e.member_id
-                      where m.call_id = c.id and m.user_id = $2::uuid and e.jury_dossier_id = $3::uuid)
-      ) as state
-    from call c where c.id = $1::uuid`,
+    EVALUATION_SAVE_STATE,
     [callId, userId, juryDossierId, opId],
   );
   return row ? { ctx: contextFromRow(row.ctx)!, state: row.state } : null;

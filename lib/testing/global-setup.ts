@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
   await migrate(url, { quiet: true });
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_MAX = serverUrl ? "5" : "1";
+  // One PGlite session behind every connection: no named prepared statements (lib/server/hot-sql.ts).
+  process.env.LAUREAT_EMBEDDED_DB = serverUrl ? "0" : "1";
   project.provide("databaseUrl", url);
   return teardown;
 }
