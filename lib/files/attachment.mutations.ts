@@ -14,6 +14,7 @@ import { isUuid } from "@/lib/validation/ids";
 import { ALLOWED_TYPES, checkContent, detectKind, formatBytes, isAllowedKind, LIMITS, sanitiseFileName } from "./file-type";
 import type { AttachmentDto } from "./attachment.schema";
 import { fileStorage, type FileStorage } from "./storage";
+import { clearSweepCandidate, markSweepCandidate } from "./sweep";
 import { LimitExceededError, UploadMeter } from "./upload-stream";
 
 /** Files can be added or removed while the dossier can be written: a draft, or after staff asked for a correction. */
@@ -130,6 +131,8 @@ export async function uploadAttachment(actor: Actor, input: UploadInput, storage
   // The store may start reading a moment later (a directory to create): the error is kept on the stream (`errored`) for it.
   meter.on("error", () => {});
   const key = randomUUID();
+  // Registered before the bytes: should this process die before the row is written, the sweep deletes them.
+  await markSweepCandidate(db, key);
   try {
     await storage.put(key, source.pipe(meter), { contentType: "application/octet-stream" });
   } catch (error) {
@@ -167,6 +170,7 @@ export async function uploadAttachment(actor: Actor, input: UploadInput, storage
     const full = checkRoom(name, meter.bytes, await usage(tx, dossierId));
     if (full) return { ...full, fieldErrors: { file: [full.message] } };
     await tx.dossierAttachment.create({ data: row });
+    await clearSweepCandidate(tx, key);
     await appendAudit(tx, {
       actorId: actor.userId,
       action: "dossier.attachmentAdded",

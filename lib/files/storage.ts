@@ -18,7 +18,7 @@ export interface FileStorage {
   put(key: string, body: Readable | Buffer, meta: { contentType: string; size?: number }): Promise<void>;
   /** The object as a stream, or null when it does not exist. */
   get(key: string): Promise<Readable | null>;
-  /** Idempotent: deleting a missing object is not an error. */
+  /** Idempotent: deleting a missing object is not an error. Removes an unfinished write of the key too. */
   delete(key: string): Promise<void>;
 }
 
@@ -64,7 +64,11 @@ export class LocalDiskStorage implements FileStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.file(key), { force: true });
+    const target = this.file(key);
+    await rm(target, { force: true });
+    // What a process that died mid-write left (S3: an unfinished multipart upload is no object; the bucket's
+    // lifecycle rule AbortIncompleteMultipartUpload clears those).
+    await rm(`${target}.partial`, { force: true });
   }
 }
 

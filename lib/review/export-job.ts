@@ -17,6 +17,7 @@ import { EXPORT_BATCH_SIZE, inboxExportBatches } from "./export.queries";
 import { csvStream, xlsxStream } from "./export.stream";
 import { inboxSearchParams, parseInboxParams, searchParamsRecord, type InboxFilters } from "./inbox.schema";
 import { inboxCountSql } from "./inbox.sql";
+import { clearSweepCandidate, markSweepCandidate } from "@/lib/files/sweep";
 
 /*
  * Large exports of a call's inbox, prepared in the background: the request
@@ -95,6 +96,8 @@ export async function processExportJobs(client: Db = db, storage: FileStorage = 
     if (!job) return run;
     const key = randomUUID();
     try {
+      // Registered before the bytes: should this process die mid-export, the sweep deletes what it wrote.
+      await markSweepCandidate(client, key);
       const filters: InboxFilters = { ...parseInboxParams(searchParamsRecord(new URLSearchParams(job.query))).filters, after: null };
       let doneRows = 0;
       async function* counted(): AsyncGenerator<ExportRow[]> {
@@ -116,9 +119,12 @@ export async function processExportJobs(client: Db = db, storage: FileStorage = 
         contentType: job.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
       const finished = now();
-      await client.exportJob.update({
-        where: { id: job.id },
-        data: { status: "DONE", storageKey: key, sizeBytes: size, doneRows, finishedAt: finished, expiresAt: new Date(finished.getTime() + EXPORT_JOB_TTL_MS) },
+      await client.$transaction(async (tx) => {
+        await tx.exportJob.update({
+          where: { id: job.id },
+          data: { status: "DONE", storageKey: key, sizeBytes: size, doneRows, finishedAt: finished, expiresAt: new Date(finished.getTime() + EXPORT_JOB_TTL_MS) },
+        });
+        await clearSweepCandidate(tx, key);
       });
       run.done.push(job.id);
     } catch (error) {
