@@ -26,20 +26,33 @@ beforeAll(async () => {
   storage = new LocalDiskStorage(root);
 });
 
+// The database is shared with the other test files, which count the demo call's dossiers: what this file adds, it removes.
+const scratch = { dossiers: [] as string[], jobs: [] as string[], keys: [] as string[] };
+
 afterAll(async () => {
+  await db.exportJob.deleteMany({ where: { id: { in: scratch.jobs } } });
+  await db.dossier.deleteMany({ where: { id: { in: scratch.dossiers } } });
+  await db.fileSweepCandidate.deleteMany({ where: { storageKey: { in: scratch.keys } } });
   await rm(root, { recursive: true, force: true });
 });
 
-/** A throwaway dossier (never one of the demo's, which other files count). */
+/** A throwaway dossier (never one of the demo's). */
 async function scratchDossier(): Promise<string> {
   const id = randomUUID();
   await db.dossier.create({ data: { id, callId, administrationId, createdById: userId, title: "Brouillon de test", summary: "" } });
+  scratch.dossiers.push(id);
   return id;
+}
+
+function newKey(): string {
+  const key = randomUUID();
+  scratch.keys.push(key);
+  return key;
 }
 
 /** What the upload does: register, write the bytes, then the row and the clearing in one transaction. */
 async function storedAttachment(dossierId: string): Promise<string> {
-  const key = randomUUID();
+  const key = newKey();
   await markSweepCandidate(db, key);
   await storage.put(key, Buffer.from("%PDF-1.7"), { contentType: "application/pdf" });
   await db.$transaction(async (tx) => {
@@ -60,7 +73,7 @@ describe("orphan file sweep", () => {
     expect(await candidate(kept)).toBeNull();
 
     // A process that died between the bytes and the row.
-    const lost = randomUUID();
+    const lost = newKey();
     await markSweepCandidate(db, lost);
     await storage.put(lost, Buffer.from("%PDF-1.7"), { contentType: "application/pdf" });
 
@@ -90,10 +103,11 @@ describe("orphan file sweep", () => {
   });
 
   it("takes an export's file once its job forgets it (expiry) or goes; a foreign file is never touched", async () => {
-    const key = randomUUID();
+    const key = newKey();
     await markSweepCandidate(db, key);
     await storage.put(key, Buffer.from("a;b\n"), { contentType: "text/csv" });
     const jobId = randomUUID();
+    scratch.jobs.push(jobId);
     await db.$transaction(async (tx) => {
       await tx.exportJob.create({
         data: {
@@ -108,7 +122,7 @@ describe("orphan file sweep", () => {
     expect(await candidate(key)).not.toBeNull();
 
     // Written by someone else (another database sharing the store): no candidate here.
-    const foreign = randomUUID();
+    const foreign = newKey();
     await storage.put(foreign, Buffer.from("à garder"), { contentType: "text/plain" });
 
     const run = await sweepOrphanFiles(db, storage, later());
@@ -120,7 +134,7 @@ describe("orphan file sweep", () => {
   it("drops a candidate that a row references without deleting its bytes; removes what a dying write left; audits each pass that deleted", async () => {
     const referenced = await storedAttachment(await scratchDossier());
     await markSweepCandidate(db, referenced); // as if the clearing had been missed
-    const dying = randomUUID();
+    const dying = newKey();
     await markSweepCandidate(db, dying);
     const partial = path.join(root, dying.slice(-2), `${dying}.partial`);
     await mkdir(path.dirname(partial), { recursive: true });
@@ -142,7 +156,7 @@ describe("orphan file sweep", () => {
   });
 
   it("keeps the candidate of a file it could not delete, for the next pass", async () => {
-    const key = randomUUID();
+    const key = newKey();
     await markSweepCandidate(db, key);
     const failing = { ...storage, kind: "local" as const, put: storage.put.bind(storage), get: storage.get.bind(storage), delete: async () => Promise.reject(new Error("disque indisponible")) };
     const run = await sweepOrphanFiles(db, failing, later());
