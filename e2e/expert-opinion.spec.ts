@@ -98,3 +98,39 @@ test("the applicant never sees an opinion, and an expert's page is nobody else's
   await page.goto("/espace/avis");
   await expect(page.getByText("Aucune demande d’avis ne vous est adressée.")).toBeVisible();
 });
+
+test("without JavaScript (or before the page's scripts have run), a refused request comes back with what was typed, and the corrected one goes through", async ({ page, browser }) => {
+  await signIn(page, DEMO.staff);
+  await page.goto(INBOX);
+  const href = (await page.locator(`tbody tr a[href*="/dossiers/"]`).nth(1).getAttribute("href"))!;
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const staff = await noScript.newPage();
+  await staff.goto(href);
+  const form = staff.getByRole("form", { name: "Demander un avis extérieur" });
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const expertEmail = `expert-sans-script-${RUN}@exemple.fr`;
+  await form.getByLabel("Nom de l’expert").fill("Camille Expert");
+  await form.getByLabel("Adresse électronique de l’expert").fill("pas-une-adresse");
+  await form.getByLabel("Ce que vous demandez à l’expert").fill("La sécurité de l’hébergement décrit est-elle suffisante ?");
+  await form.getByLabel("Question fermée (facultatif)").fill("Un audit est-il nécessaire ?");
+  await form.getByLabel("Avis attendu avant le").fill(due);
+  await form.getByRole("checkbox", { name: /Avis confidentiel/ }).check({ force: true });
+  await form.getByRole("button", { name: "Demander l’avis" }).click();
+  // The server rendered the page again: the refusal, and every field as it was typed.
+  await expect(form.getByText("Adresse électronique de l’expert : format attendu nom@domaine.fr.").first()).toBeVisible();
+  await expect(form.getByLabel("Nom de l’expert")).toHaveValue("Camille Expert");
+  await expect(form.getByLabel("Adresse électronique de l’expert")).toHaveValue("pas-une-adresse");
+  await expect(form.getByLabel("Ce que vous demandez à l’expert")).toHaveValue("La sécurité de l’hébergement décrit est-elle suffisante ?");
+  await expect(form.getByLabel("Question fermée (facultatif)")).toHaveValue("Un audit est-il nécessaire ?");
+  await expect(form.getByLabel("Avis attendu avant le")).toHaveValue(due);
+  await expect(form.getByRole("checkbox", { name: /Avis confidentiel/ })).toBeChecked();
+  // Correcting the one field is enough.
+  await form.getByLabel("Adresse électronique de l’expert").fill(expertEmail);
+  await form.getByRole("button", { name: "Demander l’avis" }).click();
+  await expect(form.getByText("Avis demandé : l’expert est prévenu par e-mail.")).toBeVisible();
+  const section = staff.getByRole("region", { name: "Avis extérieurs" });
+  await expect(section.getByText(expertEmail)).toBeVisible();
+  await expect(section.getByText("La sécurité de l’hébergement décrit est-elle suffisante ?")).toBeVisible();
+  await waitForMail(expertEmail, /^Demande d’avis sur le dossier /);
+  await noScript.close();
+});

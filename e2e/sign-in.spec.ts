@@ -23,8 +23,17 @@ test("a wrong password gets one neutral French message", async ({ page }) => {
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
   await page.getByLabel("Adresse électronique").fill("inconnu@example.fr");
-  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe-2");
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/connexion"),
+    page.getByRole("button", { name: "Se connecter" }).click(),
+  ]);
   await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
+  // The address stays to be corrected; the password never comes back from the server.
+  await expect(page.getByLabel("Adresse électronique")).toHaveValue("inconnu@example.fr");
+  await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+  const body = await answer.text();
+  expect(body).toContain("inconnu@example.fr");
+  expect(body).not.toContain("pas-le-bon-mot-de-passe-2");
   await expectNoAxeViolations(page);
 });

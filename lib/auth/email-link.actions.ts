@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, fieldErrorsFromZod, ok, type Result } from "@/lib/server/result";
 import { emailLinkRequestSchema, LINK_INVALID, LINK_SENT, magicLinkSchema, passwordResetSchema } from "./email-link.schema";
 import { requestMagicLink, requestPasswordReset, resetPassword, signInWithMagicLink } from "./email-link.mutations";
@@ -17,16 +18,16 @@ export type LinkState = Result<{ message: string }> | null;
 
 export async function requestMagicLinkAction(_previous: LinkState, form: FormData): Promise<LinkState> {
   const parsed = emailLinkRequestSchema.safeParse({ email: form.get("email") ?? "" });
-  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  if (!parsed.success) return echoOnFailure(fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues)), form);
   const result = await requestMagicLink(parsed.data.email, await clientIp(), appOrigin());
-  return result.ok ? ok({ message: LINK_SENT }) : fail("RATE_LIMITED", LOCKED_MESSAGE);
+  return result.ok ? ok({ message: LINK_SENT }) : echoOnFailure(fail("RATE_LIMITED", LOCKED_MESSAGE), form);
 }
 
 export async function requestPasswordResetAction(_previous: LinkState, form: FormData): Promise<LinkState> {
   const parsed = emailLinkRequestSchema.safeParse({ email: form.get("email") ?? "" });
-  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  if (!parsed.success) return echoOnFailure(fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues)), form);
   const result = await requestPasswordReset(parsed.data.email, await clientIp(), appOrigin());
-  return result.ok ? ok({ message: LINK_SENT }) : fail("RATE_LIMITED", LOCKED_MESSAGE);
+  return result.ok ? ok({ message: LINK_SENT }) : echoOnFailure(fail("RATE_LIMITED", LOCKED_MESSAGE), form);
 }
 
 export async function consumeMagicLinkAction(_previous: LinkState, form: FormData): Promise<LinkState> {

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, fieldErrorsFromZod, type Err } from "@/lib/server/result";
 import { authorize } from "./policy";
 import { LOCKED_MESSAGE } from "./rate-limit";
@@ -21,9 +22,11 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     password: form.get("password") ?? "",
     callbackUrl: form.get("callbackUrl") ?? undefined,
   });
-  if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues));
+  // The address comes back with a refusal, never the password.
+  const echo = (err: Err) => echoOnFailure(err, form, { omit: ["password"] });
+  if (!parsed.success) return echo(fail("INVALID_INPUT", undefined, fieldErrorsFromZod(parsed.error.issues)));
   const result = await checkPassword(parsed.data.email, parsed.data.password, await clientIp());
-  if (!result.ok) return result.reason === "locked" ? fail("RATE_LIMITED", LOCKED_MESSAGE) : fail("UNAUTHENTICATED", NEUTRAL);
+  if (!result.ok) return echo(result.reason === "locked" ? fail("RATE_LIMITED", LOCKED_MESSAGE) : fail("UNAUTHENTICATED", NEUTRAL));
   await setSessionCookie(result);
   redirect(safeCallbackPath(parsed.data.callbackUrl));
 }

@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import type { Err, Result } from "@/lib/server/result";
 import { addQuestion, addTeamMember, createCall, duplicateCall, removeQuestion, removeTeamMember, transitionCall, updateCall, type TransitionDone } from "./call.mutations";
 
@@ -54,7 +55,7 @@ export async function transitionCallAction(_prev: FormState, form: FormData): Pr
     confirm: field(form, "confirm"),
     newClosesAt: field(form, "newClosesAt") ?? "",
   });
-  if (!result.ok) return result;
+  if (!result.ok) return echoOnFailure(result, form);
   revalidatePath("/", "layout");
   const mails = result.data.notified > 0 ? ` ${result.data.notified} courriel(s) envoyé(s) aux administrations concernées.` : "";
   return { ok: true, message: `Phase changée.${mails}` };
@@ -62,14 +63,14 @@ export async function transitionCallAction(_prev: FormState, form: FormData): Pr
 
 export async function duplicateCallAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await duplicateCall(await getViewer(), { callId: field(form, "callId"), title: field(form, "title"), slug: field(form, "slug"), kind: field(form, "kind") });
-  if (!result.ok) return result;
+  if (!result.ok) return echoOnFailure(result, form);
   refresh(result.data.slug);
   redirect(`/espace/appels/${result.data.slug}`);
 }
 
 export async function addTeamMemberAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await addTeamMember(await getViewer(), { callId: field(form, "callId"), email: field(form, "email"), role: field(form, "role") });
-  if (!result.ok) return result;
+  if (!result.ok) return echoOnFailure(result, form);
   revalidatePath("/espace/appels", "layout");
   return { ok: true, message: "Personne ajoutée." };
 }

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { isAdmin, type Actor } from "@/lib/auth/actor";
 import { getViewer } from "@/lib/auth/session";
 import { fail, fieldErrorsFromZod, type Err, type Result } from "@/lib/server/result";
@@ -41,8 +42,8 @@ export async function setRetentionPeriodAction(_previous: RetentionPeriodState, 
   const who = await admin();
   if (!who.ok) return who;
   const parsed = retentionPeriodInput.safeParse({ callId: formData.get("callId"), months: formData.get("months"), version: formData.get("version") });
-  if (!parsed.success) return fail("INVALID_INPUT", parsed.error.issues[0]?.message, fieldErrorsFromZod(parsed.error.issues));
+  if (!parsed.success) return echoOnFailure(fail("INVALID_INPUT", parsed.error.issues[0]?.message, fieldErrorsFromZod(parsed.error.issues)), formData);
   const result = await setRetentionPeriod(who.viewer, parsed.data);
   if (result.ok) revalidatePath("/espace/appels/[slug]/conservation", "page");
-  return result;
+  return echoOnFailure(result, formData);
 }

@@ -6,6 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, type Err, type Result } from "@/lib/server/result";
 import { z } from "@/lib/validation/zod";
 import { answerCorrection, createDraft, saveStep, submitDossier, withdrawDossier, type ConflictErr, type Submission } from "./dossier.mutations";
@@ -45,7 +46,7 @@ export async function withdrawDossierAction(_prev: FormState, form: FormData): P
   const viewer = await getViewer();
   if (!viewer) return fail("UNAUTHENTICATED");
   const result = await withdrawDossier(viewer, { dossierId: form.get("dossierId"), reason: form.get("reason") ?? "" });
-  if (!result.ok) return result;
+  if (!result.ok) return echoOnFailure(result, form);
   revalidatePath("/espace/dossiers");
   redirect("/espace/dossiers");
 }
@@ -53,8 +54,8 @@ export async function withdrawDossierAction(_prev: FormState, form: FormData): P
 /** The applicant's answer to staff's correction request: a native form. */
 export async function answerCorrectionAction(_prev: Result<{ answeredAt: string }> | null, form: FormData): Promise<Result<{ answeredAt: string }> | null> {
   const viewer = await getViewer();
-  if (!viewer) return fail("UNAUTHENTICATED");
+  if (!viewer) return echoOnFailure(fail("UNAUTHENTICATED"), form);
   const result = await answerCorrection(viewer, { dossierId: form.get("dossierId"), answer: form.get("answer") });
   if (result.ok) revalidatePath("/espace/dossiers", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, type Result } from "@/lib/server/result";
 import * as m from "./jury.mutations";
 import { gridFromForm } from "./jury.schema";
@@ -15,15 +16,16 @@ const str = (form: FormData, key: string) => {
 /** authenticate → (authorize, parse, mutate inside the mutation) → revalidate. */
 async function run(form: FormData, mutate: (actor: NonNullable<Awaited<ReturnType<typeof getViewer>>>, callId: string) => Promise<Result<unknown>>): Promise<ActionState> {
   const actor = await getViewer();
-  if (!actor) return fail("UNAUTHENTICATED");
+  // A refusal echoes what was submitted (lib/server/form-echo.ts).
+  if (!actor) return echoOnFailure(fail("UNAUTHENTICATED"), form);
   const callId = str(form, "callId") ?? "";
   // A call id that is not a UUID names no call: refused before any query
   // (the database would reject the cast with a 500).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(callId)) return fail("FORBIDDEN");
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(callId)) return echoOnFailure(fail("FORBIDDEN"), form);
   const result = await mutate(actor, callId);
   const path = str(form, "path");
   if (result.ok && (path?.startsWith("/jury/") || path?.startsWith("/instruction/appels/"))) revalidatePath(path);
-  return result;
+  return echoOnFailure(result, form);
 }
 
 export async function acceptConfidentialityAction(_prev: ActionState, form: FormData) {

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, type Err, type Result } from "@/lib/server/result";
 import { deleteInboxView, renameInboxView, saveInboxView, type SavedView } from "./inbox-view.mutations";
 
@@ -25,26 +26,26 @@ async function staffViewer(): Promise<{ viewer: Actor } | { error: Err }> {
   return { viewer };
 }
 
-function done<T>(result: Result<T>): Result<T> {
+function done<T>(result: Result<T>, form: FormData): Result<T> {
   // The inbox lists the views: its page reads them again.
   if (result.ok) revalidatePath("/instruction", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }
 
 export async function saveInboxViewAction(_prev: ViewActionState<SavedView>, form: FormData): Promise<ViewActionState<SavedView>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await saveInboxView(s.viewer, { callId: str(form, "callId"), name: str(form, "name"), query: str(form, "query") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await saveInboxView(s.viewer, { callId: str(form, "callId"), name: str(form, "name"), query: str(form, "query") }), form);
 }
 
 export async function renameInboxViewAction(_prev: ViewActionState<SavedView>, form: FormData): Promise<ViewActionState<SavedView>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await renameInboxView(s.viewer, { viewId: str(form, "viewId"), name: str(form, "name") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await renameInboxView(s.viewer, { viewId: str(form, "viewId"), name: str(form, "name") }), form);
 }
 
 export async function deleteInboxViewAction(_prev: ViewActionState<{ id: string }>, form: FormData): Promise<ViewActionState<{ id: string }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await deleteInboxView(s.viewer, { viewId: str(form, "viewId") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await deleteInboxView(s.viewer, { viewId: str(form, "viewId") }), form);
 }

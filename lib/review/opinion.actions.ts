@@ -7,6 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { can } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/session";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, type Result } from "@/lib/server/result";
 import { giveOpinion, requestOpinion, type OpinionGiven } from "./opinion.mutations";
 
@@ -17,8 +18,8 @@ const str = (form: FormData, name: string) => {
 
 export async function requestOpinionAction(_prev: Result<{ id: string }> | null, form: FormData): Promise<Result<{ id: string }>> {
   const viewer = await getViewer();
-  if (!viewer) return fail("UNAUTHENTICATED");
-  if (!can(viewer, "review.act", null)) return fail("FORBIDDEN");
+  if (!viewer) return echoOnFailure(fail("UNAUTHENTICATED"), form);
+  if (!can(viewer, "review.act", null)) return echoOnFailure(fail("FORBIDDEN"), form);
   const result = await requestOpinion(viewer, {
     dossierId: str(form, "dossierId"),
     email: str(form, "email"),
@@ -29,14 +30,14 @@ export async function requestOpinionAction(_prev: Result<{ id: string }> | null,
     confidential: str(form, "confidential") === "on",
   });
   if (result.ok) revalidatePath("/instruction", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }
 
 export async function giveOpinionAction(_prev: Result<OpinionGiven> | null, form: FormData): Promise<Result<OpinionGiven>> {
   const viewer = await getViewer();
-  if (!viewer) return fail("UNAUTHENTICATED");
+  if (!viewer) return echoOnFailure(fail("UNAUTHENTICATED"), form);
   // Any signed-in person may try: the mutation answers « introuvable » unless the request is theirs.
   const result = await giveOpinion(viewer, { opinionId: str(form, "opinionId"), opinion: str(form, "opinion"), answer: str(form, "answer") });
   if (result.ok) revalidatePath("/espace/avis", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }

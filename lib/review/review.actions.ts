@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/actor";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, type Err, type Result } from "@/lib/server/result";
 import {
   addAnnotation,
@@ -41,27 +42,27 @@ async function staffViewer(): Promise<{ viewer: Actor } | { error: Err }> {
   return { viewer };
 }
 
-function done<T>(result: Result<T>): Result<T> {
+function done<T>(result: Result<T>, form: FormData): Result<T> {
   // Every staff page and the applicant's dossier pages read what changed.
   if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }
 
 export async function addAnnotationAction(_prev: ActionState<{ id: string }>, form: FormData): Promise<ActionState<{ id: string }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await addAnnotation(s.viewer, { dossierId: str(form, "dossierId"), body: str(form, "body") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await addAnnotation(s.viewer, { dossierId: str(form, "dossierId"), body: str(form, "body") }), form);
 }
 
 export async function requestCorrectionAction(_prev: ActionState<CorrectionRequested>, form: FormData): Promise<ActionState<CorrectionRequested>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await requestCorrection(s.viewer, { dossierId: str(form, "dossierId"), message: str(form, "message"), dueDate: str(form, "dueDate") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await requestCorrection(s.viewer, { dossierId: str(form, "dossierId"), message: str(form, "message"), dueDate: str(form, "dueDate") }), form);
 }
 
 export async function decideAction(_prev: ActionState<Decided> | DecisionConflict, form: FormData): Promise<ActionState<Decided> | DecisionConflict> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
+  if ("error" in s) return echoOnFailure(s.error, form);
   const result = await decidePreselection(s.viewer, {
     callId: str(form, "callId"),
     dossierId: str(form, "dossierId"),
@@ -70,42 +71,42 @@ export async function decideAction(_prev: ActionState<Decided> | DecisionConflic
     expectedVersion: str(form, "expectedVersion"),
   });
   if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }
 
 export async function releaseDecisionsAction(_prev: ActionState<Release>, form: FormData): Promise<ActionState<Release>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await releaseDecisions(s.viewer, { callId: str(form, "callId"), confirm: str(form, "confirm") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await releaseDecisions(s.viewer, { callId: str(form, "callId"), confirm: str(form, "confirm") }), form);
 }
 
 export async function setAssigneesAction(_prev: ActionState<{ userIds: string[] }>, form: FormData): Promise<ActionState<{ userIds: string[] }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await setAssignees(s.viewer, { dossierId: str(form, "dossierId"), userIds: all(form, "userIds") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await setAssignees(s.viewer, { dossierId: str(form, "dossierId"), userIds: all(form, "userIds") }), form);
 }
 
 export async function setTagsAction(_prev: ActionState<{ tagIds: string[] }>, form: FormData): Promise<ActionState<{ tagIds: string[] }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await setTags(s.viewer, { dossierId: str(form, "dossierId"), tagIds: all(form, "tagIds") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await setTags(s.viewer, { dossierId: str(form, "dossierId"), tagIds: all(form, "tagIds") }), form);
 }
 
 export async function createTagAction(_prev: ActionState<{ id: string }>, form: FormData): Promise<ActionState<{ id: string }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await createTag(s.viewer, { callId: str(form, "callId"), label: str(form, "label"), colour: str(form, "colour") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await createTag(s.viewer, { callId: str(form, "callId"), label: str(form, "label"), colour: str(form, "colour") }), form);
 }
 
 export async function tickEligibilityAction(_prev: ActionState<{ met: boolean }>, form: FormData): Promise<ActionState<{ met: boolean }>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
-  return done(await tickEligibility(s.viewer, { dossierId: str(form, "dossierId"), itemKey: str(form, "itemKey"), met: str(form, "met") }));
+  if ("error" in s) return echoOnFailure(s.error, form);
+  return done(await tickEligibility(s.viewer, { dossierId: str(form, "dossierId"), itemKey: str(form, "itemKey"), met: str(form, "met") }), form);
 }
 
 export async function bulkActionAction(_prev: ActionState<BulkPreview | BulkDone>, form: FormData): Promise<ActionState<BulkPreview | BulkDone>> {
   const s = await staffViewer();
-  if ("error" in s) return s.error;
+  if ("error" in s) return echoOnFailure(s.error, form);
   const optional = (name: string) => str(form, name) || undefined;
   const result = await bulkAction(s.viewer, {
     callId: str(form, "callId"),
@@ -119,5 +120,5 @@ export async function bulkActionAction(_prev: ActionState<BulkPreview | BulkDone
     token: optional("token"),
   });
   if (result.ok && result.data.intent === "confirm") revalidatePath("/", "layout");
-  return result;
+  return echoOnFailure(result, form);
 }

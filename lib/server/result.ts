@@ -16,7 +16,8 @@ export type ErrorCode =
   | "INTERNAL";
 
 export type Ok<T> = { ok: true; data: T };
-export type Err = { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+/** `submitted`: what the refused form held, sent back so a page rendered again by the server keeps it (lib/server/form-echo.ts). */
+export type Err = { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; submitted?: Record<string, string[]> };
 export type Result<T> = Ok<T> | Err;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {

@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useActionState } from "react";
+import { echoed } from "@/lib/server/form-echo";
 import {
   consumeMagicLinkAction,
   requestMagicLinkAction,
@@ -35,7 +36,7 @@ export function EmailLinkRequestForm({ purpose }: { purpose: "magic-link" | "pas
         hintText="Format attendu : prenom.nom@example.gouv.fr"
         state={errors.email ? "error" : "default"}
         stateRelatedMessage={errors.email?.join(" ")}
-        nativeInputProps={{ name: "email", type: "email", autoComplete: "email", required: true }}
+        nativeInputProps={{ name: "email", type: "email", autoComplete: "email", required: true, defaultValue: echoed(state, "email") }}
       />
       <Button type="submit" disabled={pending}>
         {purpose === "magic-link" ? "Recevoir un lien de connexion" : "Recevoir un lien de réinitialisation"}

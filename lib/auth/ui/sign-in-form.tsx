@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useActionState } from "react";
+import { echoed } from "@/lib/server/form-echo";
 import { signInWithPassword, type SignInState } from "../sign-in.actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -17,7 +18,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         hintText="Format attendu : prenom.nom@example.gouv.fr"
         state={errors.email ? "error" : "default"}
         stateRelatedMessage={errors.email?.join(" ")}
-        nativeInputProps={{ name: "email", type: "email", autoComplete: "email", required: true }}
+        nativeInputProps={{ name: "email", type: "email", autoComplete: "email", required: true, defaultValue: echoed(state, "email") }}
       />
       <Input
         label="Mot de passe"

@@ -7,6 +7,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useActionState, useId } from "react";
+import { echoed, echoedChecked } from "@/lib/server/form-echo";
 import { addTeamMemberAction, duplicateCallAction, removeQuestionAction, removeTeamMemberAction, transitionCallAction, type FormState } from "../call.actions";
 
 function Outcome({ state }: { state: FormState }) {
@@ -43,10 +44,10 @@ export function TransitionForm({ callId, to, label, confirmation, reopen }: { ca
           hintText="Heure de Paris ; postérieure à l’ancienne date et dans le futur."
           state={error?.newClosesAt ? "error" : "default"}
           stateRelatedMessage={error?.newClosesAt?.join(" ")}
-          nativeInputProps={{ name: "newClosesAt", type: "datetime-local", id: `${id}-date`, required: true }}
+          nativeInputProps={{ name: "newClosesAt", type: "datetime-local", id: `${id}-date`, required: true, defaultValue: echoed(state, "newClosesAt") }}
         />
       ) : null}
-      <Checkbox id={`${id}-confirm`} options={[{ label: `Je confirme : ${confirmation}`, nativeInputProps: { name: "confirm", value: "on", required: true } }]} />
+      <Checkbox id={`${id}-confirm`} options={[{ label: `Je confirme : ${confirmation}`, nativeInputProps: { name: "confirm", value: "on", required: true, defaultChecked: echoedChecked(state, "confirm") } }]} />
       <Button type="submit" disabled={pending} priority={reopen ? "secondary" : "primary"}>
         {label}
       </Button>
@@ -65,14 +66,14 @@ export function DuplicateForm({ callId, title }: { callId: string; title: string
         label="Titre du nouvel appel"
         state={err.title ? "error" : "default"}
         stateRelatedMessage={err.title?.join(" ")}
-        nativeInputProps={{ name: "title", defaultValue: `${title} (copie)`, maxLength: 200, id: "dupliquer-titre" }}
+        nativeInputProps={{ name: "title", defaultValue: echoed(state, "title", `${title} (copie)`), maxLength: 200, id: "dupliquer-titre" }}
       />
       <Input
         label="Adresse du nouvel appel"
         hintText="Minuscules non accentuées, chiffres et tirets."
         state={err.slug ? "error" : "default"}
         stateRelatedMessage={err.slug?.join(" ")}
-        nativeInputProps={{ name: "slug", maxLength: 80, id: "dupliquer-adresse" }}
+        nativeInputProps={{ name: "slug", maxLength: 80, id: "dupliquer-adresse", defaultValue: echoed(state, "slug") }}
       />
       <RadioButtons
         id="dupliquer-type"
@@ -80,8 +81,8 @@ export function DuplicateForm({ callId, title }: { callId: string; title: string
         state={err.kind ? "error" : "default"}
         stateRelatedMessage={err.kind?.join(" ")}
         options={[
-          { label: "Appel à projets", nativeInputProps: { name: "kind", value: "CALL", defaultChecked: true } },
-          { label: "Guichet en continu", nativeInputProps: { name: "kind", value: "ROLLING" } },
+          { label: "Appel à projets", nativeInputProps: { name: "kind", value: "CALL", defaultChecked: echoedChecked(state, "kind", "CALL", true) } },
+          { label: "Guichet en continu", nativeInputProps: { name: "kind", value: "ROLLING", defaultChecked: echoedChecked(state, "kind", "ROLLING", false) } },
         ]}
       />
       <Button type="submit" priority="secondary" disabled={pending}>
@@ -117,9 +118,9 @@ export function TeamAddForm({ callId }: { callId: string }) {
         hintText="Le compte doit exister ; un agent d’une administration candidate ne peut pas être ajouté."
         state={err.email ? "error" : "default"}
         stateRelatedMessage={err.email?.join(" ")}
-        nativeInputProps={{ name: "email", type: "email", autoComplete: "off", id: "equipe-email", maxLength: 254 }}
+        nativeInputProps={{ name: "email", type: "email", autoComplete: "off", id: "equipe-email", maxLength: 254, defaultValue: echoed(state, "email") }}
       />
-      <Select label="Rôle" nativeSelectProps={{ name: "role", id: "equipe-role", defaultValue: "STAFF" }} state={err.role ? "error" : "default"} stateRelatedMessage={err.role?.join(" ")}>
+      <Select label="Rôle" nativeSelectProps={{ name: "role", id: "equipe-role", defaultValue: echoed(state, "role", "STAFF") }} state={err.role ? "error" : "default"} stateRelatedMessage={err.role?.join(" ")}>
         <option value="STAFF">Équipe du programme</option>
         <option value="JURY">Membre du jury</option>
         <option value="JURY_CHAIR">Présidence du jury</option>

@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useActionState } from "react";
+import { echoed } from "@/lib/server/form-echo";
 import { archiveCallAction, setRetentionPeriodAction, type ArchiveState, type RetentionPeriodState } from "../retention.actions";
 
 /** Native forms: both work without JavaScript. */
@@ -22,7 +23,7 @@ export function RetentionPeriodForm({ callId, version, months, disabled }: { cal
         state={error?.fieldErrors?.months ? "error" : "default"}
         stateRelatedMessage={error?.fieldErrors?.months?.[0]}
         disabled={disabled}
-        nativeInputProps={{ name: "months", type: "number", inputMode: "numeric", min: 1, max: 120, step: 1, defaultValue: months, required: true }}
+        nativeInputProps={{ name: "months", type: "number", inputMode: "numeric", min: 1, max: 120, step: 1, defaultValue: echoed(state, "months", String(months)), required: true }}
       />
       <Button type="submit" priority="secondary" disabled={pending || disabled}>
         Enregistrer la durée

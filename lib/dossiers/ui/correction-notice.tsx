@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useActionState } from "react";
+import { echoed } from "@/lib/server/form-echo";
 import type { Result } from "@/lib/server/result";
 import { formatParisDateTime } from "@/lib/time";
 import { answerCorrectionAction } from "../dossier.actions";
@@ -43,7 +44,7 @@ export function CorrectionNotice({ dossierId, correction }: { dossierId: string;
           textArea
           state={error?.fieldErrors?.answer ? "error" : "default"}
           stateRelatedMessage={error?.fieldErrors?.answer?.[0]}
-          nativeTextAreaProps={{ name: "answer", maxLength: 4000, rows: 3 }}
+          nativeTextAreaProps={{ name: "answer", maxLength: 4000, rows: 3, defaultValue: echoed(state, "answer") }}
         />
         <Button type="submit" priority="secondary" disabled={pending}>
           Envoyer la réponse

@@ -5,6 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { echoed, echoedChecked } from "@/lib/server/form-echo";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { saveScoringGridAction, type ActionState } from "../jury.actions";
 import { COMMENT_MODE_LABEL, COMMENT_MODES, halfToPoints } from "../jury.schema";
@@ -97,16 +98,16 @@ export function GridEditor({ callId, path, lockedReason, grid, criteria }: GridE
           Échelle et règles
         </legend>
         <div className="fr-fieldset__element">
-          <Input label="Note maximale (en points)" hintText="Par exemple 5 pour une échelle de 0 à 5." nativeInputProps={{ name: "scaleMax", inputMode: "decimal", defaultValue: halfToPoints(grid.scaleMaxHalf) }} {...err("scaleMaxHalf")} />
+          <Input label="Note maximale (en points)" hintText="Par exemple 5 pour une échelle de 0 à 5." nativeInputProps={{ name: "scaleMax", inputMode: "decimal", defaultValue: echoed(state, "scaleMax", halfToPoints(grid.scaleMaxHalf)) }} {...err("scaleMaxHalf")} />
         </div>
         <div className="fr-fieldset__element">
-          <Checkbox options={[{ label: "Autoriser les demi-points (3,5 par exemple)", nativeInputProps: { name: "halfPoints", defaultChecked: grid.stepHalf === 1 } }]} />
+          <Checkbox options={[{ label: "Autoriser les demi-points (3,5 par exemple)", nativeInputProps: { name: "halfPoints", defaultChecked: echoedChecked(state, "halfPoints", "on", grid.stepHalf === 1) } }]} />
         </div>
         <div className="fr-fieldset__element">
           <RadioButtons
             legend="Commentaire obligatoire"
             name="commentMode"
-            options={COMMENT_MODES.map((m) => ({ label: COMMENT_MODE_LABEL[m], nativeInputProps: { value: m, defaultChecked: grid.commentMode === m } }))}
+            options={COMMENT_MODES.map((m) => ({ label: COMMENT_MODE_LABEL[m], nativeInputProps: { value: m, defaultChecked: echoedChecked(state, "commentMode", m, grid.commentMode === m) } }))}
             {...err("commentMode")}
           />
         </div>
@@ -114,12 +115,12 @@ export function GridEditor({ callId, path, lockedReason, grid, criteria }: GridE
           <Input
             label="Écart qui rend un dossier contesté (en points)"
             hintText="Écart entre la note la plus haute et la plus basse des jurés sur un critère."
-            nativeInputProps={{ name: "contestedSpread", inputMode: "decimal", defaultValue: halfToPoints(grid.contestedSpreadHalf) }}
+            nativeInputProps={{ name: "contestedSpread", inputMode: "decimal", defaultValue: echoed(state, "contestedSpread", halfToPoints(grid.contestedSpreadHalf)) }}
             {...err("contestedSpreadHalf")}
           />
         </div>
         <div className="fr-fieldset__element">
-          <Input label="Nombre de lauréats visés (ligne de coupure)" hintText="0 : pas de ligne de coupure." nativeInputProps={{ name: "cutSize", inputMode: "numeric", defaultValue: String(grid.cutSize) }} {...err("cutSize")} />
+          <Input label="Nombre de lauréats visés (ligne de coupure)" hintText="0 : pas de ligne de coupure." nativeInputProps={{ name: "cutSize", inputMode: "numeric", defaultValue: echoed(state, "cutSize", String(grid.cutSize)) }} {...err("cutSize")} />
         </div>
       </fieldset>
 
@@ -136,16 +137,16 @@ export function GridEditor({ callId, path, lockedReason, grid, criteria }: GridE
           <div key={c.key} className="fr-fieldset__element">
             <input type="hidden" name={`criteria.${i}.key`} value={c.key} />
             <h3 className="fr-h6 fr-mb-1w">{c.label}</h3>
-            <Input label={`Aide à la notation — ${c.label}`} textArea nativeTextAreaProps={{ name: `criteria.${i}.helpText`, defaultValue: c.helpText ?? "", rows: 2 }} {...err(`criteria.${i}.helpText`)} />
+            <Input label={`Aide à la notation — ${c.label}`} textArea nativeTextAreaProps={{ name: `criteria.${i}.helpText`, defaultValue: echoed(state, `criteria.${i}.helpText`, c.helpText ?? ""), rows: 2 }} {...err(`criteria.${i}.helpText`)} />
             <div className="fr-grid-row fr-grid-row--gutters">
               <div className="fr-col-12 fr-col-md-6">
-                <Input label={`Poids en % — ${c.label}`} nativeInputProps={{ name: `criteria.${i}.weight`, inputMode: "numeric", defaultValue: String(c.weight) }} {...err(`criteria.${i}.weight`)} />
+                <Input label={`Poids en % — ${c.label}`} nativeInputProps={{ name: `criteria.${i}.weight`, inputMode: "numeric", defaultValue: echoed(state, `criteria.${i}.weight`, String(c.weight)) }} {...err(`criteria.${i}.weight`)} />
               </div>
               <div className="fr-col-12 fr-col-md-6">
                 <Input
                   label={`Seuil minimal en points — ${c.label}`}
                   hintText="Facultatif : moyenne minimale sur ce critère."
-                  nativeInputProps={{ name: `criteria.${i}.threshold`, inputMode: "decimal", defaultValue: c.thresholdHalf === null ? "" : halfToPoints(c.thresholdHalf) }}
+                  nativeInputProps={{ name: `criteria.${i}.threshold`, inputMode: "decimal", defaultValue: echoed(state, `criteria.${i}.threshold`, c.thresholdHalf === null ? "" : halfToPoints(c.thresholdHalf)) }}
                   {...err(`criteria.${i}.thresholdHalf`)}
                 />
               </div>
@@ -168,7 +169,7 @@ export function GridEditor({ callId, path, lockedReason, grid, criteria }: GridE
         )}
         {criteria.map((_, i) => (
           <div key={i} className="fr-fieldset__element">
-            <Select label={`Départage — rang ${i + 1}`} nativeSelectProps={{ name: `tieBreak.${i}`, defaultValue: order[i] }}>
+            <Select label={`Départage — rang ${i + 1}`} nativeSelectProps={{ name: `tieBreak.${i}`, defaultValue: echoed(state, `tieBreak.${i}`, order[i]) }}>
               {criteria.map((c) => (
                 <option key={c.key} value={c.key}>
                   {c.label}

@@ -76,7 +76,7 @@ function SaveViewForm({ callId, query }: { callId: string; query: string }) {
             hintText={`Les filtres, les colonnes et le tri affichés. ${VIEW_NAME_MAX} caractères au maximum.`}
             state={f.fieldState("name")}
             stateRelatedMessage={f.fieldError("name")}
-            nativeInputProps={{ name: "name", maxLength: VIEW_NAME_MAX, required: true, autoComplete: "off" }}
+            nativeInputProps={{ name: "name", maxLength: VIEW_NAME_MAX, required: true, autoComplete: "off", defaultValue: f.value("name") }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6 fr-mb-3w">
@@ -104,7 +104,7 @@ function ViewActions({ view }: { view: InboxViewDto }) {
           hintText={`${VIEW_NAME_MAX} caractères au maximum.`}
           state={rename.fieldState("name")}
           stateRelatedMessage={rename.fieldError("name")}
-          nativeInputProps={{ name: "name", maxLength: VIEW_NAME_MAX, required: true, defaultValue: view.name, autoComplete: "off" }}
+          nativeInputProps={{ name: "name", maxLength: VIEW_NAME_MAX, required: true, defaultValue: rename.value("name") ?? view.name, autoComplete: "off" }}
         />
         <Button type="submit" priority="secondary" size="small" disabled={rename.pending}>
           Renommer

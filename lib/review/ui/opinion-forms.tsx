@@ -21,14 +21,14 @@ export function RequestOpinionForm({ dossierId, minDate }: { dossierId: string; 
         label="Nom de l’expert"
         state={f.fieldState("name")}
         stateRelatedMessage={f.fieldError("name")}
-        nativeInputProps={{ name: "name", autoComplete: "off", maxLength: 200, required: true }}
+        nativeInputProps={{ name: "name", autoComplete: "off", maxLength: 200, required: true, defaultValue: f.value("name") }}
       />
       <Input
         label="Adresse électronique de l’expert"
         hintText="Format attendu : nom@domaine.fr. L’expert n’a besoin d’aucun mot de passe : il se connecte par un lien reçu à cette adresse."
         state={f.fieldState("email")}
         stateRelatedMessage={f.fieldError("email")}
-        nativeInputProps={{ name: "email", type: "email", autoComplete: "off", maxLength: 254, required: true }}
+        nativeInputProps={{ name: "email", type: "email", autoComplete: "off", maxLength: 254, required: true, defaultValue: f.value("email") }}
       />
       <Input
         label="Ce que vous demandez à l’expert"
@@ -36,21 +36,21 @@ export function RequestOpinionForm({ dossierId, minDate }: { dossierId: string; 
         textArea
         state={f.fieldState("message")}
         stateRelatedMessage={f.fieldError("message")}
-        nativeTextAreaProps={{ name: "message", maxLength: 2000, rows: 3, required: true }}
+        nativeTextAreaProps={{ name: "message", maxLength: 2000, rows: 3, required: true, defaultValue: f.value("message") }}
       />
       <Input
         label="Question fermée (facultatif)"
         hintText="Une question à laquelle l’expert répond par oui ou par non, en plus de son avis."
         state={f.fieldState("question")}
         stateRelatedMessage={f.fieldError("question")}
-        nativeInputProps={{ name: "question", maxLength: 300 }}
+        nativeInputProps={{ name: "question", maxLength: 300, defaultValue: f.value("question") }}
       />
       <Input
         label="Avis attendu avant le"
         hintText="Jusqu’à 23 h 59, heure de Paris. Un rappel part deux jours avant."
         state={f.fieldState("dueDate")}
         stateRelatedMessage={f.fieldError("dueDate")}
-        nativeInputProps={{ name: "dueDate", type: "date", min: minDate, required: true }}
+        nativeInputProps={{ name: "dueDate", type: "date", min: minDate, required: true, defaultValue: f.value("dueDate") }}
       />
       <Checkbox
         small
@@ -58,7 +58,7 @@ export function RequestOpinionForm({ dossierId, minDate }: { dossierId: string; 
           {
             label: "Avis confidentiel",
             hintText: "Les autres experts consultés sur ce dossier ne le liront pas.",
-            nativeInputProps: { name: "confidential" },
+            nativeInputProps: { name: "confidential", defaultChecked: f.checked("confidential") },
           },
         ]}
       />
@@ -85,8 +85,8 @@ export function GiveOpinionForm({ opinionId, question }: { opinionId: string; qu
           state={f.fieldState("answer")}
           stateRelatedMessage={f.fieldError("answer")}
           options={[
-            { label: "Oui", nativeInputProps: { value: "oui" } },
-            { label: "Non", nativeInputProps: { value: "non" } },
+            { label: "Oui", nativeInputProps: { value: "oui", defaultChecked: f.checked("answer", "oui") } },
+            { label: "Non", nativeInputProps: { value: "non", defaultChecked: f.checked("answer", "non") } },
           ]}
         />
       ) : null}
@@ -96,7 +96,7 @@ export function GiveOpinionForm({ opinionId, question }: { opinionId: string; qu
         textArea
         state={f.fieldState("opinion")}
         stateRelatedMessage={f.fieldError("opinion")}
-        nativeTextAreaProps={{ name: "opinion", maxLength: 8000, rows: 8, required: true }}
+        nativeTextAreaProps={{ name: "opinion", maxLength: 8000, rows: 8, required: true, defaultValue: f.value("opinion") }}
       />
       <Button type="submit" disabled={f.pending || !!f.state?.ok}>
         Transmettre mon avis

@@ -2,7 +2,9 @@
 /**
  * Staff review forms: native forms posting to server actions (they work
  * without JavaScript). With JavaScript, the values typed stay in place after a
- * refusal (React would otherwise reset the form) and are cleared on success.
+ * refusal (React would otherwise reset the form) and are cleared on success;
+ * without (or before hydration), the refusal echoes them back as the fields'
+ * defaults.
  */
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -44,7 +46,13 @@ export function useNativeForm<S extends State>(action: (prev: S, form: FormData)
   const error = state && !state.ok ? (state as Err & { current?: { version: number } | null }) : null;
   const fieldError = (name: string) => error?.fieldErrors?.[name]?.[0];
   const fieldState = (name: string) => (fieldError(name) ? ("error" as const) : ("default" as const));
-  return { state, pending, error, fieldError, fieldState, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
+  // What a refused submission held, for the fields' defaults: when the server
+  // renders the page again (the form was posted before the scripts ran), the
+  // fields keep what was typed. Undefined otherwise: the caller's default applies.
+  const echoed = error?.submitted;
+  const value = (name: string) => echoed?.[name]?.[0];
+  const checked = (name: string, v = "on") => (echoed ? (echoed[name] ?? []).includes(v) : undefined);
+  return { state, pending, error, fieldError, fieldState, value, checked, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
 }
 
 export function Failure({ error }: { error: { message: string } | null }) {
@@ -72,7 +80,7 @@ export function AnnotationForm({ dossierId }: { dossierId: string }) {
         textArea
         state={f.fieldState("body")}
         stateRelatedMessage={f.fieldError("body")}
-        nativeTextAreaProps={{ name: "body", maxLength: 4000, rows: 3, required: true }}
+        nativeTextAreaProps={{ name: "body", maxLength: 4000, rows: 3, required: true, defaultValue: f.value("body") }}
       />
       <Button type="submit" priority="secondary" disabled={f.pending}>
         Ajouter l’annotation
@@ -94,14 +102,14 @@ export function CorrectionForm({ dossierId, minDate }: { dossierId: string; minD
         textArea
         state={f.fieldState("message")}
         stateRelatedMessage={f.fieldError("message")}
-        nativeTextAreaProps={{ name: "message", maxLength: 2000, rows: 3, required: true }}
+        nativeTextAreaProps={{ name: "message", maxLength: 2000, rows: 3, required: true, defaultValue: f.value("message") }}
       />
       <Input
         label="À corriger avant le"
         hintText="Jusqu’à 23 h 59, heure de Paris."
         state={f.fieldState("dueDate")}
         stateRelatedMessage={f.fieldError("dueDate")}
-        nativeInputProps={{ name: "dueDate", type: "date", min: minDate, required: true }}
+        nativeInputProps={{ name: "dueDate", type: "date", min: minDate, required: true, defaultValue: f.value("dueDate") }}
       />
       <Button type="submit" disabled={f.pending}>
         Demander la correction
@@ -144,7 +152,7 @@ export function DecisionForm({
         name="decision"
         state={f.fieldState("decision")}
         stateRelatedMessage={f.fieldError("decision")}
-        options={DECISION_OPTIONS.map((o) => ({ label: o.label, nativeInputProps: { value: o.value, defaultChecked: current?.decision === o.value } }))}
+        options={DECISION_OPTIONS.map((o) => ({ label: o.label, nativeInputProps: { value: o.value, defaultChecked: f.checked("decision", o.value) ?? current?.decision === o.value } }))}
       />
       <Input
         label="Motif"
@@ -152,7 +160,7 @@ export function DecisionForm({
         textArea
         state={f.fieldState("reason")}
         stateRelatedMessage={f.fieldError("reason")}
-        nativeTextAreaProps={{ name: "reason", maxLength: 2000, rows: 3, defaultValue: current?.reason ?? "" }}
+        nativeTextAreaProps={{ name: "reason", maxLength: 2000, rows: 3, defaultValue: f.value("reason") ?? current?.reason ?? "" }}
       />
       <Button type="submit" disabled={f.pending}>
         Enregistrer la décision
@@ -173,7 +181,7 @@ export function AssigneesForm({ dossierId, staff, assignees }: { dossierId: stri
         small
         state={f.fieldState("userIds")}
         stateRelatedMessage={f.fieldError("userIds")}
-        options={staff.map((s) => ({ label: s.name, nativeInputProps: { name: "userIds", value: s.id, defaultChecked: assignees.includes(s.id) } }))}
+        options={staff.map((s) => ({ label: s.name, nativeInputProps: { name: "userIds", value: s.id, defaultChecked: f.checked("userIds", s.id) ?? assignees.includes(s.id) } }))}
       />
       <Button type="submit" priority="secondary" size="small" disabled={f.pending}>
         Enregistrer les instructeurs
@@ -194,7 +202,7 @@ export function TagsForm({ dossierId, callTags, selected }: { dossierId: string;
         legend="Étiquettes"
         small
         orientation="horizontal"
-        options={callTags.map((t) => ({ label: t.label, nativeInputProps: { name: "tagIds", value: t.id, defaultChecked: selected.includes(t.id) } }))}
+        options={callTags.map((t) => ({ label: t.label, nativeInputProps: { name: "tagIds", value: t.id, defaultChecked: f.checked("tagIds", t.id) ?? selected.includes(t.id) } }))}
       />
       <Button type="submit" priority="secondary" size="small" disabled={f.pending}>
         Enregistrer les étiquettes
@@ -212,14 +220,14 @@ export function CreateTagForm({ callId }: { callId: string }) {
       <input type="hidden" name="callId" value={callId} />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label="Nouvelle étiquette" state={f.fieldState("label")} stateRelatedMessage={f.fieldError("label")} nativeInputProps={{ name: "label", maxLength: 40 }} />
+          <Input label="Nouvelle étiquette" state={f.fieldState("label")} stateRelatedMessage={f.fieldError("label")} nativeInputProps={{ name: "label", maxLength: 40, defaultValue: f.value("label") }} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Select
             label="Couleur"
             state={f.fieldState("colour")}
             stateRelatedMessage={f.fieldError("colour")}
-            nativeSelectProps={{ name: "colour", defaultValue: TAG_COLOURS[0] }}
+            nativeSelectProps={{ name: "colour", defaultValue: f.value("colour") ?? TAG_COLOURS[0] }}
             options={TAG_COLOURS.map((c) => ({ value: c, label: TAG_COLOUR_LABEL[c] }))}
           />
         </div>
@@ -276,7 +284,7 @@ export function ReleaseForm({ callId, pending: waiting }: { callId: string; pend
           {
             label: `Je publie les ${waiting} décision${waiting > 1 ? "s" : ""} de présélection en attente`,
             hintText: "Chaque administration voit alors la décision et son motif, et reçoit un e-mail.",
-            nativeInputProps: { name: "confirm", value: "on" },
+            nativeInputProps: { name: "confirm", value: "on", defaultChecked: f.checked("confirm") },
           },
         ]}
       />
@@ -312,7 +320,7 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
                 label="Action"
                 state={f.fieldState("action")}
                 stateRelatedMessage={f.fieldError("action")}
-                nativeSelectProps={{ name: "action", defaultValue: "decide" }}
+                nativeSelectProps={{ name: "action", defaultValue: f.value("action") ?? "decide" }}
                 options={[
                   { value: "decide", label: "Décider (présélection)" },
                   { value: "assign", label: "Désigner un instructeur" },
@@ -326,7 +334,7 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
                 hint="Pour « Décider »"
                 state={f.fieldState("decision")}
                 stateRelatedMessage={f.fieldError("decision")}
-                nativeSelectProps={{ name: "decision", defaultValue: "" }}
+                nativeSelectProps={{ name: "decision", defaultValue: f.value("decision") ?? "" }}
                 options={[{ value: "", label: "—" }, ...DECISION_OPTIONS]}
               />
             </div>
@@ -336,7 +344,7 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
                 hint="Pour « Désigner »"
                 state={f.fieldState("assigneeId")}
                 stateRelatedMessage={f.fieldError("assigneeId")}
-                nativeSelectProps={{ name: "assigneeId", defaultValue: "" }}
+                nativeSelectProps={{ name: "assigneeId", defaultValue: f.value("assigneeId") ?? "" }}
                 options={[{ value: "", label: "—" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
               />
             </div>
@@ -346,7 +354,7 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
                 hint="Pour « Ajouter une étiquette »"
                 state={f.fieldState("tagId")}
                 stateRelatedMessage={f.fieldError("tagId")}
-                nativeSelectProps={{ name: "tagId", defaultValue: "" }}
+                nativeSelectProps={{ name: "tagId", defaultValue: f.value("tagId") ?? "" }}
                 options={[{ value: "", label: "—" }, ...tags.map((t) => ({ value: t.id, label: t.label }))]}
               />
             </div>
@@ -356,7 +364,7 @@ export function BulkForm({ callId, staff, tags }: { callId: string; staff: { id:
             hintText="Pour « Décider » : communiqué aux administrations à la publication."
             state={f.fieldState("reason")}
             stateRelatedMessage={f.fieldError("reason")}
-            nativeInputProps={{ name: "reason", maxLength: 2000 }}
+            nativeInputProps={{ name: "reason", maxLength: 2000, defaultValue: f.value("reason") }}
           />
           {f.fieldError("dossierIds") ? <p className="fr-error-text">{f.fieldError("dossierIds")}</p> : null}
           {preview ? (
