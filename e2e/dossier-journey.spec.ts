@@ -6,7 +6,10 @@ import { expectNoAxeViolations } from "./fixtures";
 
 /** Keyboard only: focus a control and act on it with keys, no mouse. */
 async function press(page: Page, name: string | RegExp, role: "button" | "link" = "button") {
-  await page.getByRole(role, { name }).focus();
+  const control = page.getByRole(role, { name });
+  // A form that needs JavaScript enables its button once the page is hydrated.
+  if (role === "button") await expect(control).toBeEnabled();
+  await control.focus();
   await page.keyboard.press("Enter");
 }
 
@@ -214,13 +217,27 @@ test("an applicant fills every step with the keyboard, survives a reload, submit
   await expectNoAxeViolations(page);
 });
 
-test("another administration cannot open the dossier", async ({ page, browser }) => {
+test("another administration cannot open the dossier; without scripts, the form cannot leak into a URL", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.applicant);
   await page.goto("/espace/dossiers/nouveau/guichet-continu-petits-projets");
   await page.getByRole("button", { name: "Créer le brouillon" }).click();
   await expect(page).toHaveURL(/\/espace\/dossiers\/[0-9a-f-]{36}/);
   const url = page.url().split("?")[0]!;
+  // Before the scripts run (here: never), the form cannot be sent: a native GET would put the dossier in the URL.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const frozen = await noScript.newPage();
+  await frozen.goto(url);
+  await expect(frozen.getByLabel(/^Titre du projet/)).toBeVisible();
+  await expect(frozen.getByRole("button", { name: "Enregistrer et continuer" })).toBeDisabled();
+  await frozen.getByLabel(/^Titre du projet/).press("Enter");
+  // A negative: give a navigation the time to start, then check none did.
+  const navigated = await frozen.waitForURL((u) => u.search !== "", { timeout: 2_000 }).then(
+    () => true,
+    () => false,
+  );
+  expect(navigated, frozen.url()).toBe(false);
+  await noScript.close();
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, DEMO.applicantB);

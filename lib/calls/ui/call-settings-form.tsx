@@ -1,4 +1,5 @@
 "use client";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
@@ -119,6 +120,7 @@ function EligibleKindsField() {
 
 export function CallSettingsForm({ mode, callId, version, defaults }: { mode: "create" | "edit"; callId?: string; version?: number; defaults: CallSettingsInput }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const form = useForm<FieldValues>({
     resolver: zodResolver(callSettingsInput as never) as unknown as Resolver<FieldValues>,
     defaultValues: defaults as FieldValues,
@@ -206,7 +208,7 @@ export function CallSettingsForm({ mode, callId, version, defaults }: { mode: "c
         </fieldset>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           <li>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
+            <Button type="submit" disabled={!hydrated || form.formState.isSubmitting}>
               {mode === "create" ? "Créer l’appel" : "Enregistrer les modifications"}
             </Button>
           </li>

@@ -1,4 +1,5 @@
 "use client";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -51,6 +52,7 @@ const EMPTY = { type: "", label: "", helpText: "", required: false, maxLength: n
 
 function AddQuestionForm({ callId, formLocked }: { callId: string; formLocked: boolean }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const form = useForm<FieldValues>({
     resolver: zodResolver(questionInput as never) as unknown as Resolver<FieldValues>,
     defaultValues: EMPTY,
@@ -112,7 +114,7 @@ function AddQuestionForm({ callId, formLocked }: { callId: string; formLocked: b
           </>
         ) : null}
         {type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE" ? <FormTextarea name="options" label="Options" hint="Une option par ligne, au moins deux." rows={4} /> : null}
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={!hydrated || form.formState.isSubmitting}>
           Ajouter la question
         </Button>
       </form>

@@ -1,4 +1,5 @@
 "use client";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -142,6 +143,7 @@ function StepForm({ step, defaults, call, questions, autosave, onConflictResolve
   onPrevious: (() => void) | null;
   onNext: () => void;
 }) {
+  const hydrated = useHydrated();
   const form = useForm<FieldValues>({
     resolver: zodResolver((step === "questions" ? answersSchema(questions, "submit") : stepSchemas[step]) as never) as unknown as Resolver<FieldValues>,
     defaultValues: defaults,
@@ -223,7 +225,9 @@ function StepForm({ step, defaults, call, questions, autosave, onConflictResolve
             </li>
           ) : null}
           <li>
-            <Button type="submit">Enregistrer et continuer</Button>
+            <Button type="submit" disabled={!hydrated}>
+              Enregistrer et continuer
+            </Button>
           </li>
         </ul>
       </form>
