@@ -1,14 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { echoOnFailure } from "@/lib/server/form-echo";
 import { fail, ok, type Result } from "@/lib/server/result";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitation.mutations";
 import { appOrigin, clientIp } from "./request-context";
 import { getViewer } from "./session";
 import { setSessionCookie } from "./session-cookie";
 
-/** The submitted values come back with a refusal, so the form shows them again (React resets it after an action). */
-export type InvitationState = (Result<{ message: string }> & { values?: Record<string, string> }) | null;
+/** A refusal carries the submitted values (`echoOnFailure`): the form shows them again (React resets it after an action). */
+export type InvitationState = Result<{ message: string }> | null;
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -19,15 +20,15 @@ const field = (form: FormData, name: string) => {
 export async function createInvitationAction(_previous: InvitationState, form: FormData): Promise<InvitationState> {
   const viewer = await getViewer();
   if (!viewer) return fail("UNAUTHENTICATED");
-  const values = {
+  const input = {
     email: field(form, "email") ?? "",
     name: field(form, "name") ?? "",
     kind: field(form, "kind") ?? "",
     administrationId: field(form, "administrationId") ?? "",
     callId: field(form, "callId") ?? "",
   };
-  const result = await createInvitation(viewer, values, appOrigin());
-  if (!result.ok) return { ...result, values };
+  const result = await createInvitation(viewer, input, appOrigin());
+  if (!result.ok) return echoOnFailure(result, form);
   revalidatePath("/espace/invitations");
   return ok({ message: `Invitation envoyée à ${String(form.get("email")).trim().toLowerCase()}.` });
 }

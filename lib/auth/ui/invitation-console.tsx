@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useActionState } from "react";
+import { echoed } from "@/lib/server/form-echo";
 import { formatParisDateTime } from "@/lib/time";
 import { createInvitationAction, revokeInvitationAction, type InvitationState } from "../invitation.actions";
 import type { InvitationConsole as Console, InvitationStatus } from "../invitation.queries";
@@ -34,10 +35,10 @@ function Feedback({ state }: { state: InvitationState }) {
 export function InvitationConsole({ console: data }: { console: Console }) {
   const [state, action, pending] = useActionState<InvitationState, FormData>(createInvitationAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const values = state && !state.ok ? (state.values ?? {}) : {};
+  const submitted = state && !state.ok ? (state.submitted ?? {}) : {};
   const fieldState = (name: string) => (errors[name] ? { state: "error" as const, stateRelatedMessage: errors[name]!.join(" ") } : {});
   // A new key after each answer: the fields show the values sent back with a refusal.
-  const formKey = JSON.stringify(values);
+  const formKey = JSON.stringify(submitted);
   return (
     <>
       <h1>Invitations</h1>
@@ -50,13 +51,13 @@ export function InvitationConsole({ console: data }: { console: Console }) {
         <Feedback state={state} />
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Adresse électronique" hintText="Format attendu : prenom.nom@example.gouv.fr" {...fieldState("email")} nativeInputProps={{ name: "email", type: "email", autoComplete: "off", required: true, defaultValue: values.email }} />
+            <Input label="Adresse électronique" hintText="Format attendu : prenom.nom@example.gouv.fr" {...fieldState("email")} nativeInputProps={{ name: "email", type: "email", autoComplete: "off", required: true, defaultValue: echoed(state, "email") }} />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Input label="Nom et prénom" {...fieldState("name")} nativeInputProps={{ name: "name", required: true, maxLength: 120, defaultValue: values.name }} />
+            <Input label="Nom et prénom" {...fieldState("name")} nativeInputProps={{ name: "name", required: true, maxLength: 120, defaultValue: echoed(state, "name") }} />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="Rôle" {...fieldState("kind")} nativeSelectProps={{ name: "kind", required: true, defaultValue: values.kind ?? "" }}>
+            <Select label="Rôle" {...fieldState("kind")} nativeSelectProps={{ name: "kind", required: true, defaultValue: echoed(state, "kind", "") }}>
               <option value="" disabled>
                 Choisir un rôle
               </option>
@@ -68,7 +69,7 @@ export function InvitationConsole({ console: data }: { console: Console }) {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="Administration" hint="Pour un membre d’une administration candidate." {...fieldState("administrationId")} nativeSelectProps={{ name: "administrationId", defaultValue: values.administrationId ?? "" }}>
+            <Select label="Administration" hint="Pour un membre d’une administration candidate." {...fieldState("administrationId")} nativeSelectProps={{ name: "administrationId", defaultValue: echoed(state, "administrationId", "") }}>
               <option value="">—</option>
               {data.administrations.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -78,7 +79,7 @@ export function InvitationConsole({ console: data }: { console: Console }) {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="Appel" hint="Obligatoire pour le jury ; pour l’équipe du programme, vide = tous les appels." {...fieldState("callId")} nativeSelectProps={{ name: "callId", defaultValue: values.callId ?? "" }}>
+            <Select label="Appel" hint="Obligatoire pour le jury ; pour l’équipe du programme, vide = tous les appels." {...fieldState("callId")} nativeSelectProps={{ name: "callId", defaultValue: echoed(state, "callId", "") }}>
               <option value="">—</option>
               {data.calls.map((c) => (
                 <option key={c.id} value={c.id}>

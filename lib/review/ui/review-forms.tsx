@@ -13,6 +13,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/SelectNext";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { echoed, echoedChecked } from "@/lib/server/form-echo";
 import type { Err, Result } from "@/lib/server/result";
 import {
   addAnnotationAction,
@@ -49,9 +50,8 @@ export function useNativeForm<S extends State>(action: (prev: S, form: FormData)
   // What a refused submission held, for the fields' defaults: when the server
   // renders the page again (the form was posted before the scripts ran), the
   // fields keep what was typed. Undefined otherwise: the caller's default applies.
-  const echoed = error?.submitted;
-  const value = (name: string) => echoed?.[name]?.[0];
-  const checked = (name: string, v = "on") => (echoed ? (echoed[name] ?? []).includes(v) : undefined);
+  const value = (name: string) => echoed(state, name);
+  const checked = (name: string, v = "on") => echoedChecked(state, name, v);
   return { state, pending, error, fieldError, fieldState, value, checked, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
 }
 
