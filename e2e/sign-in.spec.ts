@@ -23,17 +23,30 @@ test("a wrong password gets one neutral French message", async ({ page }) => {
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
   await page.getByLabel("Adresse électronique").fill("inconnu@example.fr");
-  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe-2");
+  await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
+  // The address stays to be corrected; the password field is emptied.
+  await expect(page.getByLabel("Adresse électronique")).toHaveValue("inconnu@example.fr");
+  await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+  await expectNoAxeViolations(page);
+});
+
+test("without JavaScript, a refused sign-in page keeps the address and never carries the password", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse électronique").fill("inconnu-sans-script@example.fr");
+  await page.getByLabel("Mot de passe").fill("mot-de-passe-saisi-sans-script");
   const [answer] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/connexion"),
     page.getByRole("button", { name: "Se connecter" }).click(),
   ]);
+  const html = await answer.text();
   await expect(page.getByText("Adresse électronique ou mot de passe incorrect.")).toBeVisible();
-  // The address stays to be corrected; the password never comes back from the server.
-  await expect(page.getByLabel("Adresse électronique")).toHaveValue("inconnu@example.fr");
+  await expect(page.getByLabel("Adresse électronique")).toHaveValue("inconnu-sans-script@example.fr");
   await expect(page.getByLabel("Mot de passe")).toHaveValue("");
-  const body = await answer.text();
-  expect(body).toContain("inconnu@example.fr");
-  expect(body).not.toContain("pas-le-bon-mot-de-passe-2");
-  await expectNoAxeViolations(page);
+  expect(html).toContain("inconnu-sans-script@example.fr");
+  expect(html).not.toContain("mot-de-passe-saisi-sans-script");
+  await context.close();
 });
